@@ -1,0 +1,35 @@
+package io.sluice.api.event;
+
+/**
+ * The moments OpenVPN runs a script for; each maps to the script option of the same name.
+ */
+public enum TunnelEventType {
+    /** The TUN/TAP device is open and configured ({@code up}). */
+    UP("up"),
+    /** The device is about to close ({@code down}). */
+    DOWN("down"),
+    /** The peer's transport address became known or changed ({@code ipchange}). */
+    IPCHANGE("ipchange"),
+    /** A client authenticated and is about to be admitted ({@code client-connect}); may veto. */
+    CLIENT_CONNECT("client-connect"),
+    /** A client session ended ({@code client-disconnect}). */
+    CLIENT_DISCONNECT("client-disconnect"),
+    /** An address was added, updated or deleted in the server's routing table ({@code learn-address}). */
+    LEARN_ADDRESS("learn-address");
+
+    private final String scriptType;
+
+    TunnelEventType(String scriptType) {
+        this.scriptType = scriptType;
+    }
+
+    /** The value of the {@code script_type} environment variable OpenVPN sets for it. */
+    public String scriptType() {
+        return scriptType;
+    }
+
+    /** Whether a listener's answer can stop what is happening (only client-connect can). */
+    public boolean vetoable() {
+        return this == CLIENT_CONNECT;
+    }
+}
