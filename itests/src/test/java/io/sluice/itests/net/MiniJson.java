@@ -1,0 +1,200 @@
+package io.sluice.itests.net;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tiny JSON reader for tool output ({@code iperf3 --json}), so the tests need no JSON dependency.
+ * Objects become {@code Map<String,Object>}, arrays {@code List<Object>}, numbers {@code Double},
+ * plus String, Boolean and null. Strict enough for machine-written JSON, nothing more.
+ */
+public final class MiniJson {
+
+    private final String s;
+    private int i;
+
+    private MiniJson(String s) {
+        this.s = s;
+    }
+
+    public static Object parse(String text) {
+        MiniJson p = new MiniJson(text);
+        Object v = p.value();
+        p.ws();
+        if (p.i != text.length()) {
+            throw p.error("trailing characters");
+        }
+        return v;
+    }
+
+    /** The value at {@code keys} below {@code root}, or null if any step is missing. */
+    public static Object path(Object root, String... keys) {
+        Object cur = root;
+        for (String k : keys) {
+            if (!(cur instanceof Map<?, ?> m)) {
+                return null;
+            }
+            cur = m.get(k);
+        }
+        return cur;
+    }
+
+    /** The number at {@code keys}, or NaN if it is missing or not a number. */
+    public static double number(Object root, String... keys) {
+        return path(root, keys) instanceof Double d ? d : Double.NaN;
+    }
+
+    private Object value() {
+        ws();
+        if (i >= s.length()) {
+            throw error("unexpected end");
+        }
+        char c = s.charAt(i);
+        switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
+            default:
+                return number();
+        }
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        i++;
+        ws();
+        if (peek() == '}') {
+            i++;
+            return m;
+        }
+        while (true) {
+            ws();
+            if (peek() != '"') {
+                throw error("expected a key");
+            }
+            String k = string();
+            ws();
+            expect(':');
+            m.put(k, value());
+            ws();
+            char c = next();
+            if (c == '}') {
+                return m;
+            }
+            if (c != ',') {
+                throw error("expected , or }");
+            }
+        }
+    }
+
+    private List<Object> array() {
+        List<Object> l = new ArrayList<>();
+        i++;
+        ws();
+        if (peek() == ']') {
+            i++;
+            return l;
+        }
+        while (true) {
+            l.add(value());
+            ws();
+            char c = next();
+            if (c == ']') {
+                return l;
+            }
+            if (c != ',') {
+                throw error("expected , or ]");
+            }
+        }
+    }
+
+    private String string() {
+        expect('"');
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            char c = next();
+            if (c == '"') {
+                return sb.toString();
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            char e = next();
+            switch (e) {
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case 'r' -> sb.append('\r');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'u' -> {
+                    if (i + 4 > s.length()) {
+                        throw error("bad \\u escape");
+                    }
+                    sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    i += 4;
+                }
+                default -> sb.append(e); // \" \\ \/
+            }
+        }
+    }
+
+    private Double number() {
+        int start = i;
+        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        if (start == i) {
+            throw error("unexpected character '" + s.charAt(i) + "'");
+        }
+        return Double.valueOf(s.substring(start, i));
+    }
+
+    private Object literal(String word, Object v) {
+        if (!s.startsWith(word, i)) {
+            throw error("expected " + word);
+        }
+        i += word.length();
+        return v;
+    }
+
+    private void ws() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+    }
+
+    private char peek() {
+        if (i >= s.length()) {
+            throw error("unexpected end");
+        }
+        return s.charAt(i);
+    }
+
+    private char next() {
+        char c = peek();
+        i++;
+        return c;
+    }
+
+    private void expect(char c) {
+        if (next() != c) {
+            throw error("expected " + c);
+        }
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("JSON: " + what + " at offset " + i);
+    }
+}
