@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -234,19 +235,18 @@ class NetLabIT {
     void anInterruptedTestStillCleansUpAndKeepsItsInterrupt(TestInfo info) throws Exception {
         AtomicReference<Throwable> result = new AtomicReference<>();
         AtomicReference<Boolean> flagAfterClose = new AtomicReference<>();
-        List<String> names = new ArrayList<>();
-        List<Long> pids = new ArrayList<>();
+        AtomicReference<String> nsName = new AtomicReference<>();
+        AtomicReference<Long> pid = new AtomicReference<>();
+        CountDownLatch waiting = new CountDownLatch(1);
         Thread testThread = new Thread(() -> {
             NetLab lab = NetLab.open(name(info));
             try {
                 Ns ns = lab.namespace("intr");
-                names.add(ns.name());
+                nsName.set(ns.name());
                 NsProcess p = lab.start(ns, "sleeper", "sh", "-c", "echo started; sleep 600");
-                pids.add(p.pid());
+                pid.set(p.pid());
                 p.awaitLine("started", T);
-                synchronized (names) {
-                    names.notifyAll();
-                }
+                waiting.countDown();
                 p.awaitLine("never printed", Duration.ofSeconds(50)); // what JUnit's @Timeout interrupts
             } catch (Throwable t) {
                 result.set(t);
@@ -255,21 +255,17 @@ class NetLabIT {
                 lab.close();
                 flagAfterClose.set(Thread.currentThread().isInterrupted());
             }
-        });
+        }, "interrupted-test");
         testThread.start();
-        synchronized (names) {
-            while (names.isEmpty() || pids.isEmpty()) {
-                names.wait(100);
-            }
-        }
-        Thread.sleep(300);
+        assertTrue(waiting.await(20, TimeUnit.SECONDS), "test thread never got to its wait");
+        Thread.sleep(200);
         testThread.interrupt();
         testThread.join(TimeUnit.SECONDS.toMillis(20));
         assertFalse(testThread.isAlive());
         assertTrue(result.get() instanceof InterruptedException, String.valueOf(result.get()));
         assertEquals(Boolean.TRUE, flagAfterClose.get());
-        assertFalse(Namespaces.list().contains(names.get(0)));
-        assertFalse(ProcessTrees.isRunning(pids.get(0)));
+        assertFalse(Namespaces.list().contains(nsName.get()));
+        assertFalse(ProcessTrees.isRunning(pid.get()));
     }
 
     @Test
@@ -383,6 +379,48 @@ class NetLabIT {
         assertEquals(message, e.getMessage());
         assertEquals(List.of(), Preconditions.missing(0, Path.of("/dev/net/tun"), c -> Optional.of(Path.of("/bin/true"))));
         Preconditions.requireRootAndTun(); // this machine has everything
+    }
+
+    @Test
+    void testPkiIssuesWhatOpenVpnsRemoteCertTlsChecks(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (TestPki.KeyType type : TestPki.KeyType.values()) {
+            TestPki pki = TestPki.create(dir.resolve(type.name()), type);
+            IssuedCert server = pki.server("server");
+            IssuedCert client = pki.client("alice");
+            IssuedCert self = pki.selfSignedServer("lonely");
+            server.certificate().verify(pki.caCertificate().getPublicKey());
+            client.certificate().verify(pki.caCertificate().getPublicKey());
+            self.certificate().verify(self.certificate().getPublicKey());
+            assertEquals(type == TestPki.KeyType.RSA_2048 ? "RSA" : "EC", server.privateKey().getAlgorithm());
+            assertTrue(pki.caCertificate().getBasicConstraints() >= 0, "CA must be a CA");
+            assertEquals(-1, server.certificate().getBasicConstraints());
+            // KU bits: 0 digitalSignature, 2 keyEncipherment; EKU serverAuth / clientAuth.
+            boolean[] ku = server.certificate().getKeyUsage();
+            assertTrue(ku[0] && ku[2], "server KU");
+            assertTrue(client.certificate().getKeyUsage()[0], "client KU");
+            assertEquals(List.of("1.3.6.1.5.5.7.3.1"), server.certificate().getExtendedKeyUsage());
+            assertEquals(List.of("1.3.6.1.5.5.7.3.2"), client.certificate().getExtendedKeyUsage());
+            assertTrue(server.certificate().getSubjectX500Principal().getName().contains("CN=server"));
+            assertEquals(self.certificate().getSubjectX500Principal(), self.certificate().getIssuerX500Principal());
+            assertTrue(self.sha256Fingerprint().matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), self.sha256Fingerprint());
+            for (Path p : List.of(pki.caCert(), server.cert(), server.key(), client.cert(), client.key())) {
+                assertTrue(Files.readString(p).startsWith("-----BEGIN "), p.toString());
+            }
+            assertTrue(Files.readString(server.key()).startsWith("-----BEGIN PRIVATE KEY-----"));
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(server.key())));
+        }
+    }
+
+    @Test
+    void openVpnGenkeyWritesStaticKeys(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (OpenVpnKeys.Kind kind : OpenVpnKeys.Kind.values()) {
+            Path key = OpenVpnKeys.genkey(kind, dir.resolve(kind.name() + ".key"));
+            String text = Files.readString(key);
+            assertTrue(text.contains("-----BEGIN "), kind + ": " + text);
+        }
+        Path v2client = OpenVpnKeys.tlsCryptV2Client(dir.resolve("TLS_CRYPT_V2_SERVER.key"), dir.resolve("v2client.key"));
+        assertTrue(Files.readString(v2client).contains("-----BEGIN OpenVPN tls-crypt-v2 client key-----"));
     }
 
     // --- helpers ---
