@@ -27,15 +27,28 @@ final class LabJanitor {
     private static final Set<NetLab> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
+    private static final Object LOCK = new Object();
+    /** Set when the JVM starts shutting down; guarded by LOCK. */
+    private static boolean shuttingDown;
 
     private LabJanitor() {
     }
 
+    /**
+     * Tracks an open lab. Refuses once the JVM is shutting down: test threads keep running while
+     * shutdown hooks run, and JUnit would otherwise go on to the next test and open a lab that no
+     * hook closes any more.
+     */
     static void register(NetLab lab) {
         if (HOOK_INSTALLED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(LabJanitor::closeAll, "netlab-shutdown"));
         }
-        OPEN.add(lab);
+        synchronized (LOCK) {
+            if (shuttingDown) {
+                throw new IllegalStateException("the JVM is shutting down: no new network labs");
+            }
+            OPEN.add(lab);
+        }
     }
 
     static void unregister(NetLab lab) {
@@ -47,7 +60,12 @@ final class LabJanitor {
     }
 
     private static void closeAll() {
-        for (NetLab lab : List.copyOf(OPEN)) {
+        List<NetLab> open;
+        synchronized (LOCK) {
+            shuttingDown = true;
+            open = List.copyOf(OPEN);
+        }
+        for (NetLab lab : open) {
             try {
                 System.err.println("[netlab] JVM shutting down: closing lab " + lab.testName());
                 lab.close();

@@ -91,7 +91,7 @@ public final class NetLab implements AutoCloseable {
         Preconditions.requireRootAndTun();
         LabJanitor.sweepStaleOnce();
         NetLab lab = new NetLab(testName);
-        LabJanitor.register(lab);
+        LabJanitor.register(lab); // before any namespace exists, so the shutdown hook always sees it
         return lab;
     }
 

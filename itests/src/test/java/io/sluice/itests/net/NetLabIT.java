@@ -279,6 +279,9 @@ class NetLabIT {
             assertTrue(child.process.waitFor(20, TimeUnit.SECONDS), "child JVM did not exit");
             assertGone(child.namespaces, List.of());
             assertFalse(ProcessTrees.isRunning(child.sleeperPid), "the child's process survived");
+            // It kept opening labs while shutting down (as JUnit would); none may survive it.
+            String prefix = NetLab.PREFIX + child.process.pid() + "-";
+            assertEquals(List.of(), Namespaces.list().stream().filter(n -> n.startsWith(prefix)).toList());
             assertTrue(child.output().contains("JVM shutting down: closing lab"), child.output());
         } finally {
             child.kill();
