@@ -85,7 +85,8 @@ public final class NetLab implements AutoCloseable {
      * Opens a lab for one test. Fails (never skips) when the machine cannot run interop tests (see
      * {@link Preconditions}); sweeps stale namespaces of dead test JVMs once per JVM.
      *
-     * @param testName names the log directory {@code target/netlab/<testName>}
+     * @param testName names the log directory {@code target/netlab/<testName>} (emptied first, so use
+     *        one name per test method)
      */
     public static NetLab open(String testName) {
         Preconditions.requireRootAndTun();
