@@ -1,0 +1,13 @@
+package io.sluice.config.internal;
+
+/** How OpenVPN 2.6 itself treats an option it knows. */
+public enum Status {
+    /** A current option. */
+    CURRENT,
+    /** Accepted, with a deprecation warning. */
+    DEPRECATED,
+    /** Accepted and ignored, with a note (e.g. {@code tun-ipv6}). */
+    IGNORED,
+    /** Removed: OpenVPN 2.6 refuses it, and Sluice says what to use instead. */
+    REMOVED
+}
