@@ -1,0 +1,104 @@
+package io.sluice.launcher.boot;
+
+import io.sluice.config.ConfigException;
+import io.sluice.config.ConfigParser;
+import io.sluice.config.OpenVpnConfig;
+import io.sluice.config.SupportCheck;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main class of {@code bin/sluice}.
+ *
+ * <p>Exit status: 0 after a clean stop, 1 for usage and start-up failures, 2 for a
+ * configuration error, which is reported as exactly one line on standard error.
+ */
+public final class SluiceMain {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_CONFIG_ERROR = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Path cwd;
+    private final VersionInfo version = new VersionInfo();
+
+    SluiceMain(PrintStream out, PrintStream err, Map<String, String> env, Path cwd) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.cwd = cwd;
+    }
+
+    public static void main(String[] args) {
+        int status = new SluiceMain(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath())
+                .run(args);
+        System.exit(status);
+    }
+
+    int run(String[] args) {
+        List<String> argv = normalise(args);
+        if (argv.isEmpty()) {
+            err.print(Usage.text(version));
+            return EXIT_FAILURE;
+        }
+        if (argv.contains("--help")) {
+            out.print(Usage.text(version));
+            return EXIT_OK;
+        }
+        if (argv.contains("--version")) {
+            out.print(version.versionText());
+            return EXIT_OK;
+        }
+        OpenVpnConfig config;
+        try {
+            config = check(argv, cwd);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return EXIT_CONFIG_ERROR;
+        }
+        ConsoleLog log = new ConsoleLog(out);
+        config.warnings().forEach(log::line);
+
+        String home = System.getProperty("karaf.home");
+        if (home == null) {
+            err.println("karaf.home is not set: start Sluice through bin/sluice");
+            return EXIT_FAILURE;
+        }
+        Path root = InstanceState.defaultRoot(env);
+        InstanceState state;
+        try {
+            state = InstanceState.create(root, ProcessHandle.current().pid());
+        } catch (IOException e) {
+            err.println("cannot create the instance's state directory under " + root + ": " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        try (state) {
+            return new KarafRunner(Path.of(home), err).run(state, argv, cwd);
+        } catch (IOException e) {
+            err.println("cannot remove the instance's state directory " + state.dir() + ": " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+    }
+
+    /**
+     * {@code sluice FILE} means {@code sluice --config FILE}, as with {@code openvpn FILE}.
+     */
+    static List<String> normalise(String[] args) {
+        if (args.length == 1 && !args[0].startsWith("--")) {
+            return List.of("--config", args[0]);
+        }
+        return Arrays.asList(args);
+    }
+
+    /** Parses the command line and the files it names and checks Sluice implements every option. */
+    static OpenVpnConfig check(List<String> argv, Path cwd) throws ConfigException {
+        return SupportCheck.check(ConfigParser.parseCommandLine(argv, cwd));
+    }
+}
