@@ -1,0 +1,122 @@
+package io.sluice.itests.karaf;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * The distribution as users get it: bin/karaf's container with the umbrella feature booted.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DistributionIT extends SluiceKarafTestSupport {
+
+    /** Every bundle the umbrella feature installs today. */
+    private static final Set<String> SLUICE_BUNDLES = Set.of("sluice-api", "sluice-config", "sluice-launcher");
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Configuration
+    public Option[] config() {
+        return distribution();
+    }
+
+    @Test
+    public void everySluiceBundleIsActive() {
+        Set<String> active = new TreeSet<>();
+        for (Bundle b : sluiceBundles()) {
+            assertEquals(b.getSymbolicName() + " is not ACTIVE", Bundle.ACTIVE, b.getState());
+            active.add(b.getSymbolicName());
+        }
+        assertTrue("missing Sluice bundles: expected " + SLUICE_BUNDLES + ", found " + active,
+                active.containsAll(SLUICE_BUNDLES));
+    }
+
+    @Test
+    public void everySluiceComponentIsEnabledAndSatisfied() {
+        List<String> problems = componentProblems();
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+        assertFalse("no Sluice components found at all", sluiceComponents().isEmpty());
+    }
+
+    @Test
+    public void aCapabilityFeatureCanBeUninstalledAndInstalledAgainAtRuntime() throws Exception {
+        String feature = "sluice-launcher";
+        assertTrue(features.isInstalled(features.getFeature(feature)));
+
+        features.uninstallFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
+        assertFalse(feature + " still installed", features.isInstalled(features.getFeature(feature)));
+        assertTrue("sluice-launcher bundle still there after uninstall",
+                bundleNamed("sluice-launcher") == null);
+        // What the feature depends on and other features share stays.
+        assertEquals(Bundle.ACTIVE, bundleNamed("sluice-api").getState());
+
+        features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
+        assertTrue(features.isInstalled(features.getFeature(feature)));
+        assertEquals(Bundle.ACTIVE, bundleNamed("sluice-launcher").getState());
+        List<String> problems = componentProblems();
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
+    private List<Bundle> sluiceBundles() {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("sluice-"))
+                .collect(Collectors.toList());
+    }
+
+    private Bundle bundleNamed(String symbolicName) {
+        return sluiceBundles().stream().filter(b -> b.getSymbolicName().equals(symbolicName)).findFirst().orElse(null);
+    }
+
+    private List<ComponentDescriptionDTO> sluiceComponents() {
+        return scr.getComponentDescriptionDTOs(sluiceBundles().toArray(new Bundle[0])).stream()
+                .collect(Collectors.toList());
+    }
+
+    /** Components that are disabled or whose configurations are not satisfied, one line each. */
+    private List<String> componentProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComponentDescriptionDTO d : sluiceComponents()) {
+            if (!scr.isComponentEnabled(d)) {
+                problems.add(d.name + ": disabled");
+                continue;
+            }
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                if (c.state != ComponentConfigurationDTO.ACTIVE && c.state != ComponentConfigurationDTO.SATISFIED) {
+                    problems.add(d.name + ": state " + c.state + ", unsatisfied references "
+                            + Arrays.stream(c.unsatisfiedReferences).map(r -> r.name).collect(Collectors.toList()));
+                }
+            }
+        }
+        return problems;
+    }
+}

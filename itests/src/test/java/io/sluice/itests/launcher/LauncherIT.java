@@ -1,0 +1,136 @@
+package io.sluice.itests.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.itests.net.NetLab;
+import io.sluice.itests.net.Ns;
+import io.sluice.itests.net.NsProcess;
+import io.sluice.itests.net.Preconditions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/sluice, the OpenVPN-style launcher, run as a real process from the built distribution. */
+@Timeout(120)
+class LauncherIT {
+
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Pattern READY = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d Start-up complete in \\d+\\.\\d{3} s$");
+    private static final Pattern STATE = Pattern.compile("Instance state in (\\S+)$");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void requirements() {
+        Preconditions.requireRootAndTun();
+        SluiceHome.dir();
+    }
+
+    @Test
+    void twoInstancesRunAtOnceInTwoNamespacesEachWithItsOwnStateAndStopCleanlyOnSignals() throws Exception {
+        Path stateRoot = dir.resolve("state");
+        Files.writeString(dir.resolve("server.conf"), "# minimal\nverb 3\n");
+        Files.writeString(dir.resolve("client.conf"), "verb 3\n");
+        Map<String, String> env = Map.of("SLUICE_STATE_DIR", stateRoot.toString());
+        try (NetLab lab = NetLab.open("LauncherIT-two")) {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            lab.link(serverNs, clientNs);
+            NsProcess server = lab.start(serverNs, "sluice-server",
+                    List.of(SluiceHome.binSluice(), "--config", "server.conf"), env, dir);
+            NsProcess client = lab.start(clientNs, "sluice-client",
+                    List.of(SluiceHome.binSluice(), "--config", "client.conf"), env, dir);
+
+            server.awaitLine(READY, START);
+            client.awaitLine(READY, START);
+            Path serverState = statePath(server);
+            Path clientState = statePath(client);
+            assertNotEquals(serverState, clientState, "each instance has its own runtime state");
+            assertEquals(stateRoot, serverState.getParent());
+            assertEquals(stateRoot, clientState.getParent());
+            assertTrue(Files.isDirectory(serverState.resolve("data")));
+            assertTrue(Files.isDirectory(clientState.resolve("etc")));
+
+            signal(server, "TERM");
+            assertEquals(0, exitWithin(server, Duration.ofSeconds(30)), server.tail(20));
+            server.awaitLine(Pattern.compile("SIGTERM\\[hard,\\] received, process exiting$"), Duration.ofSeconds(1));
+            assertFalse(Files.exists(serverState), "a stopped instance removes its state");
+            assertTrue(client.isAlive(), "stopping one instance leaves the other running");
+            assertTrue(Files.isDirectory(clientState), "and leaves its state alone");
+
+            signal(client, "INT");
+            assertEquals(0, exitWithin(client, Duration.ofSeconds(30)), client.tail(20));
+            client.awaitLine(Pattern.compile("SIGINT\\[hard,\\] received, process exiting$"), Duration.ofSeconds(1));
+            assertFalse(Files.exists(clientState));
+            for (NsProcess p : List.of(server, client)) {
+                assertFalse(p.output().contains("Exception"), p.name() + " printed a stack trace:\n" + p.output());
+            }
+        }
+    }
+
+    @Test
+    void aConfigurationErrorIsOneLineOnStandardErrorAndExitStatus2() throws Exception {
+        Files.writeString(dir.resolve("server.conf"), "verb 3\n\n# the next line is wrong\ncipher AES-999-GCM\n");
+        Result r = run("--config", "server.conf");
+        assertEquals(2, r.status);
+        assertEquals("server.conf:4: option 'cipher': unknown cipher 'AES-999-GCM'\n", r.stderr);
+        assertEquals("", r.stdout);
+    }
+
+    @Test
+    void versionAndHelpAnswerAtOnce() throws Exception {
+        Result version = run("--version");
+        assertEquals(0, version.status);
+        assertTrue(version.stdout.startsWith("Sluice " + System.getProperty("sluice.version") + " "), version.stdout);
+        Result help = run("--help");
+        assertEquals(0, help.status);
+        assertTrue(help.stdout.contains("Usage: sluice --config FILE [--option args ...]"), help.stdout);
+    }
+
+    private static Path statePath(NsProcess p) throws InterruptedException {
+        Matcher m = p.awaitMatch(STATE, Duration.ofSeconds(1));
+        return Path.of(m.group(1));
+    }
+
+    private static void signal(NsProcess p, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+        assertTrue(kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " failed");
+    }
+
+    private static int exitWithin(NsProcess p, Duration timeout) throws InterruptedException {
+        OptionalInt status = p.waitFor(timeout);
+        assertTrue(status.isPresent(), p.name() + " did not exit within " + timeout + ":\n" + p.tail(30));
+        return status.getAsInt();
+    }
+
+    private record Result(int status, String stdout, String stderr) {
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        Path out = dir.resolve("stdout");
+        Path err = dir.resolve("stderr");
+        List<String> cmd = new java.util.ArrayList<>(List.of(SluiceHome.binSluice()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/sluice " + String.join(" ", args) + " did not finish");
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
