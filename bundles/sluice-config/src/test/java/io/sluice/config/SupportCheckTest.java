@@ -1,0 +1,88 @@
+package io.sluice.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.config.internal.Impl;
+import io.sluice.config.internal.OptionSpec;
+import io.sluice.config.internal.OptionTable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SupportCheckTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void onlyTheConfigurationLanguageIsImplementedSoFar() {
+        Set<String> done = new TreeSet<>();
+        for (OptionSpec s : OptionTable.all()) {
+            if (s.impl() == Impl.DONE) {
+                done.add(s.name());
+            }
+        }
+        assertEquals(new TreeSet<>(List.of("config", "cd", "setenv", "setenv-safe", "ignore-unknown-option",
+                "key-direction", "verb")), done);
+    }
+
+    @Test
+    void firstUnsupportedOptionInFileOrderIsReported() throws ConfigException {
+        Fixtures.write(dir, "inc.conf", "verb 3\n");
+        OpenVpnConfig c = Fixtures.parse(dir, "# client profile\nconfig inc.conf\nclient\ndev tun\nremote a\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> SupportCheck.check(c));
+        assertEquals("test.conf:3: option 'client': not supported by Sluice yet", e.getMessage());
+    }
+
+    @Test
+    void implementedOptionsPass() throws ConfigException {
+        OpenVpnConfig c = Fixtures.parse(dir, "verb 4\nsetenv FOO bar\nsetenv-safe X y\nkey-direction 1\n");
+        OpenVpnConfig checked = SupportCheck.check(c);
+        assertEquals(c.lines(), checked.lines());
+        assertEquals(4, checked.verb());
+    }
+
+    @Test
+    void unsupportedOptionsCoveredByIgnoreUnknownOptionAreDroppedWithAWarning() throws ConfigException {
+        OpenVpnConfig c = Fixtures.parse(dir, "ignore-unknown-option persist-tun mute\npersist-tun\nmute 10\nverb 2\n");
+        OpenVpnConfig checked = SupportCheck.check(c);
+        assertFalse(checked.has("persist-tun"));
+        assertFalse(checked.process().persistTun());
+        assertEquals(List.of("test.conf:2: option 'persist-tun': not supported by Sluice yet; ignored (ignore-unknown-option)",
+                "test.conf:3: option 'mute': not supported by Sluice yet; ignored (ignore-unknown-option)"),
+                checked.warnings());
+    }
+
+    @Test
+    void unsupportedOptionsWrittenAsSetenvOptAreDroppedWithAWarning() throws ConfigException {
+        OpenVpnConfig checked = SupportCheck.check(Fixtures.parse(dir, "setenv opt block-outside-dns\nverb 3\n"));
+        assertEquals(List.of("test.conf:1: option 'block-outside-dns': not supported by Sluice yet; ignored (setenv opt)"),
+                checked.warnings());
+    }
+
+    @Test
+    void ignoreUnknownOptionOnlyCoversLaterLines() throws ConfigException {
+        OpenVpnConfig c = Fixtures.parse(dir, "mute 10\nignore-unknown-option mute\n");
+        assertEquals("test.conf:1: option 'mute': not supported by Sluice yet",
+                assertThrows(ConfigException.class, () -> SupportCheck.check(c)).getMessage());
+    }
+
+    @Test
+    void isImplementedAnswersForKnownAndUnknownNames() {
+        assertTrue(SupportCheck.isImplemented("verb"));
+        assertFalse(SupportCheck.isImplemented("cipher"));
+        assertFalse(SupportCheck.isImplemented("no-such-option"));
+    }
+
+    @Test
+    void parsingAcceptsUnsupportedOptions() throws ConfigException {
+        assertEquals(Mode.SERVER, Corpus.parse("server-udp.conf").mode());
+        assertThrows(ConfigException.class, () -> SupportCheck.check(Corpus.parse("server-udp.conf")));
+    }
+}
