@@ -85,6 +85,31 @@ class LauncherIT {
     }
 
     @Test
+    void optionsOnTheCommandLineMergeOverTheFileAndVerbIsHonoured() throws Exception {
+        Files.writeString(dir.resolve("server.conf"), "verb 1\n");
+        Map<String, String> env = Map.of("SLUICE_STATE_DIR", dir.resolve("state").toString());
+        try (NetLab lab = NetLab.open("LauncherIT-merge")) {
+            Ns ns = lab.namespace("server");
+            NsProcess quiet = lab.start(ns, "verb1", List.of(SluiceHome.binSluice(), "--config", "server.conf"), env, dir);
+            quiet.awaitLine(READY, START);
+            signal(quiet, "TERM");
+            assertEquals(0, exitWithin(quiet, Duration.ofSeconds(30)));
+            assertFalse(quiet.output().contains("Current Parameter Settings:"), "verb 1 does not list settings");
+
+            NsProcess verbose = lab.start(ns, "verb4",
+                    List.of(SluiceHome.binSluice(), "--config", "server.conf", "--verb", "4"), env, dir);
+            verbose.awaitLine(READY, START);
+            // The later --verb 4 wins over the file's verb 1: the instance lists its settings,
+            // as OpenVPN does from verb 4, showing both lines and where each came from.
+            verbose.awaitLine("Current Parameter Settings:", Duration.ofSeconds(1));
+            verbose.awaitLine(Pattern.compile("  verb 1   \\(server\\.conf:1\\)$"), Duration.ofSeconds(1));
+            verbose.awaitLine(Pattern.compile("  verb 4   \\(command line\\)$"), Duration.ofSeconds(1));
+            signal(verbose, "TERM");
+            assertEquals(0, exitWithin(verbose, Duration.ofSeconds(30)));
+        }
+    }
+
+    @Test
     void aConfigurationErrorIsOneLineOnStandardErrorAndExitStatus2() throws Exception {
         Files.writeString(dir.resolve("server.conf"), "verb 3\n\n# the next line is wrong\ncipher AES-999-GCM\n");
         Result r = run("--config", "server.conf");

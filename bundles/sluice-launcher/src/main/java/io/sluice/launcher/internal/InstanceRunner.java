@@ -50,6 +50,9 @@ public final class InstanceRunner {
         long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
         long readyMillis = System.currentTimeMillis() - startedAt;
         log.info(1, new VersionInfo().banner());
+        if (log.enabled(SettingsListing.VERB)) {
+            SettingsListing.lines(config).forEach(l -> log.info(SettingsListing.VERB, l));
+        }
         log.info(1, "Instance state in " + context.getProperty(Handover.STATE_DIR));
         log.info(1, String.format("Start-up complete in %d.%03d s", readyMillis / 1000, readyMillis % 1000));
     }
