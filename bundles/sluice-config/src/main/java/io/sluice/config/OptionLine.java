@@ -49,6 +49,13 @@ public record OptionLine(String name, List<String> args, SourceLocation location
         return args.size();
     }
 
+    /** Never shows an inline block's text: it may hold a private key or a password. */
+    @Override
+    public String toString() {
+        return "OptionLine[" + name + " " + args + (isInline() ? " [[INLINE]]" : "") + (setenvOpt ? " (setenv opt)" : "")
+                + " at " + location + "]";
+    }
+
     /** Argument {@code i} (0-based), or empty if there are not that many. */
     public Optional<String> arg(int i) {
         return i < args.size() ? Optional.of(args.get(i)) : Optional.empty();

@@ -62,10 +62,28 @@ class ErrorCasesTest {
     }
 
     @Test
-    void missingFile() {
-        String msg = error("tls-client\nca missing/ca.crt\n");
-        assertTrue(msg.startsWith("test.conf:2: option 'ca': cannot read file 'missing/ca.crt' ("), msg);
-        assertTrue(msg.endsWith("): no such file"), msg);
+    void missingFileIsReportedByTheFileAccessStepWithTheResolvedPath() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("test.conf"), "tls-client\nca missing/ca.crt\n");
+        OpenVpnConfig config = ConfigParser.parseFile(Path.of("test.conf"), dir);
+        ConfigException e = assertThrows(ConfigException.class, () -> FileAccessCheck.check(config));
+        assertEquals("test.conf:2: option 'ca': cannot read file 'missing/ca.crt' ("
+                + dir.resolve("missing/ca.crt") + "): no such file", e.getMessage());
+    }
+
+    @Test
+    void anAbsolutePathIsNotRepeatedInTheMessage() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("test.conf"), "tls-client\nca /nonexistent/ca.crt\n");
+        OpenVpnConfig config = ConfigParser.parseFile(Path.of("test.conf"), dir);
+        ConfigException e = assertThrows(ConfigException.class, () -> FileAccessCheck.check(config));
+        assertEquals("test.conf:2: option 'ca': cannot read file '/nonexistent/ca.crt': no such file", e.getMessage());
+    }
+
+    @Test
+    void anUnimplementedOptionIsReportedBeforeAMissingFileAsOpenVpnReportsUnknownOptionsFirst() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("test.conf"), "tls-client\nca missing/ca.crt\nport 1194\n");
+        OpenVpnConfig config = ConfigParser.parseFile(Path.of("test.conf"), dir);
+        ConfigException e = assertThrows(ConfigException.class, () -> SupportCheck.check(config));
+        assertEquals("test.conf:1: option 'tls-client': not supported by Sluice yet", e.getMessage());
     }
 
     @Test

@@ -140,7 +140,6 @@ public final class ConsistencyCheck {
         keepalive();
         tlsMaterial(mode);
         management();
-        FileCheck.verify(config);
         if (has("auth-user-pass") && !has("pull") && !has("client")) {
             throw ConfigException.at(lineOf("auth-user-pass"), "requires 'pull' (or the 'client' helper)");
         }

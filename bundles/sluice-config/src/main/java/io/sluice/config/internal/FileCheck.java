@@ -14,7 +14,7 @@ import java.util.List;
  * starts. Only the effective (last) line of each option is checked, resolved against the final
  * working directory; inline values, {@code [inline]} markers and {@code stdin} need no file.
  */
-final class FileCheck {
+public final class FileCheck {
 
     private static final List<String> FILES = List.of("ca", "cert", "key", "extra-certs", "dh", "pkcs12", "secret",
             "tls-auth", "tls-crypt", "tls-crypt-v2", "auth-user-pass", "http-proxy-user-pass",
@@ -23,7 +23,7 @@ final class FileCheck {
     private FileCheck() {
     }
 
-    static void verify(OpenVpnConfig config) throws ConfigException {
+    public static void verify(OpenVpnConfig config) throws ConfigException {
         Lines lines = new Lines(config.lines());
         for (String name : FILES) {
             if (lines.has(name)) {
@@ -59,8 +59,10 @@ final class FileCheck {
         }
         boolean ok = directory ? Files.isDirectory(path) : Files.isRegularFile(path) && Files.isReadable(path);
         if (!ok) {
-            throw ConfigException.at(line, "cannot read " + (directory ? "directory" : "file") + " '" + arg + "' ("
-                    + path + "): " + (Files.exists(path) ? "not readable" : "no such " + (directory ? "directory" : "file")));
+            String kind = directory ? "directory" : "file";
+            String resolved = path.toString().equals(arg) ? "" : " (" + path + ")";
+            throw ConfigException.at(line, "cannot read " + kind + " '" + arg + "'" + resolved + ": "
+                    + (Files.exists(path) ? "not readable" : "no such " + kind));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.launcher.boot;
 
 import io.sluice.config.ConfigException;
 import io.sluice.config.ConfigParser;
+import io.sluice.config.FileAccessCheck;
 import io.sluice.config.OpenVpnConfig;
 import io.sluice.config.SupportCheck;
 import java.io.IOException;
@@ -97,8 +98,13 @@ public final class SluiceMain {
         return Arrays.asList(args);
     }
 
-    /** Parses the command line and the files it names and checks Sluice implements every option. */
+    /**
+     * Parses the command line and the files it names, checks Sluice implements every option and
+     * then, as OpenVPN does only after reading every option, that the files it names are readable.
+     */
     static OpenVpnConfig check(List<String> argv, Path cwd) throws ConfigException {
-        return SupportCheck.check(ConfigParser.parseCommandLine(argv, cwd));
+        OpenVpnConfig config = SupportCheck.check(ConfigParser.parseCommandLine(argv, cwd));
+        FileAccessCheck.check(config);
+        return config;
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.launcher.internal;
 
 import io.sluice.config.ConfigException;
 import io.sluice.config.ConfigParser;
+import io.sluice.config.FileAccessCheck;
 import io.sluice.config.OpenVpnConfig;
 import io.sluice.config.SupportCheck;
 import io.sluice.launcher.boot.Handover;
@@ -38,6 +39,7 @@ public final class InstanceRunner {
         OpenVpnConfig config;
         try {
             config = SupportCheck.check(ConfigParser.parseCommandLine(Handover.decode(encoded), cwd));
+            FileAccessCheck.check(config);
         } catch (ConfigException e) {
             // The boot launcher checked this already; it can only fail here if a file changed
             // in between. Same report, same status.
