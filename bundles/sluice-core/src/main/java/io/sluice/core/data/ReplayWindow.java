@@ -1,6 +1,6 @@
 package io.sluice.core.data;
 
-import java.time.InstantSource;
+import io.sluice.core.time.Clock;
 import java.util.Objects;
 
 /**
@@ -11,9 +11,10 @@ import java.util.Objects;
  * out of order: an id above the highest seen is accepted; one up to {@code n - 1} below it is
  * accepted once, if not yet seen and not expired; anything older is refused. An id is expired
  * once a packet at or above it in the window was accepted more than {@code seconds} ago, so a
- * late packet cannot be held back for long and then replayed. Expiry is swept at most every
- * {@link #REAP_INTERVAL_SECONDS} like OpenVPN does. With a window of 0, ids must arrive strictly
- * in sequence.
+ * late packet cannot be held back for long and then replayed. Expiry is swept every
+ * {@link #REAP_INTERVAL_SECONDS} like OpenVPN does, on the engine's monotonic clock (OpenVPN
+ * uses wall-clock seconds; a monotonic clock cannot be fooled by the time being set back).
+ * With a window of 0, ids must arrive strictly in sequence.
  *
  * <p>In the long packet-id form (static-key mode) each id comes with its sender's timestamp: a
  * later timestamp starts a new sequence, an earlier one is refused.
@@ -34,14 +35,20 @@ public final class ReplayWindow {
     /** packet_id.h {@code SEQ_REAP_INTERVAL}: how often expired ids are swept. */
     public static final int REAP_INTERVAL_SECONDS = 5;
 
-    // Slot values besides "accepted at second t" (t >= 0).
-    private static final long UNSEEN = Long.MIN_VALUE;
-    private static final long EXPIRED = Long.MIN_VALUE + 1;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    // Slot states. A clock reading can be any long, so the state is kept apart from the time.
+    private static final byte UNSEEN = 0;
+    private static final byte SEEN = 1;
+    private static final byte EXPIRED = 2;
 
-    private final InstantSource clock;
-    private final int seconds;
-    /** Ring of the newest ids' states; slot {@code head} is {@link #highestId}, older ids precede it. */
-    private final long[] slots;
+    private final Clock clock;
+    private final long maxAgeNanos;
+    /**
+     * Ring of the newest ids' states and acceptance times; slot {@code head} is
+     * {@link #highestId}, older ids precede it.
+     */
+    private final byte[] slots;
+    private final long[] acceptedAt;
     private int head;
     private int size;
     private long highestId;
@@ -51,9 +58,9 @@ public final class ReplayWindow {
     /**
      * @param window  how many ids back reordering is tolerated, 0 to {@value #MAX_WINDOW}; 0 means strictly sequential
      * @param seconds how long an id may stay unseen, 0 (no limit) to {@value #MAX_SECONDS}
-     * @param clock   the local clock, read in whole seconds
+     * @param clock   the engine's monotonic clock
      */
-    public ReplayWindow(int window, int seconds, InstantSource clock) {
+    public ReplayWindow(int window, int seconds, Clock clock) {
         if (window < 0 || window > MAX_WINDOW) {
             throw new IllegalArgumentException("replay window must be 0.." + MAX_WINDOW + ", not " + window);
         }
@@ -61,13 +68,14 @@ public final class ReplayWindow {
             throw new IllegalArgumentException("replay window seconds must be 0.." + MAX_SECONDS + ", not " + seconds);
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.seconds = seconds;
-        this.slots = new long[window];
-        this.lastReap = nowSeconds();
+        this.maxAgeNanos = seconds * NANOS_PER_SECOND;
+        this.slots = new byte[window];
+        this.acceptedAt = new long[window];
+        this.lastReap = clock.nanos();
     }
 
     /** OpenVPN's defaults: 64 packets, 15 seconds. */
-    public static ReplayWindow withDefaults(InstantSource clock) {
+    public static ReplayWindow withDefaults(Clock clock) {
         return new ReplayWindow(DEFAULT_WINDOW, DEFAULT_SECONDS, clock);
     }
 
@@ -78,8 +86,8 @@ public final class ReplayWindow {
      * @return {@link DecryptStatus#OK} or the reason to drop it
      */
     public DecryptStatus test(long id, long timestamp) {
-        long now = nowSeconds();
-        if (slots.length > 0 && seconds > 0 && lastReap + REAP_INTERVAL_SECONDS <= now) {
+        long now = clock.nanos();
+        if (slots.length > 0 && maxAgeNanos > 0 && now - lastReap >= REAP_INTERVAL_SECONDS * NANOS_PER_SECOND) {
             reap(now);
         }
         if (id == 0) {
@@ -101,7 +109,7 @@ public final class ReplayWindow {
         if (back >= size) {
             return DecryptStatus.TOO_OLD;
         }
-        long slot = slots[index(back)];
+        byte slot = slots[index(back)];
         if (slot == UNSEEN) {
             return DecryptStatus.OK;
         }
@@ -131,7 +139,9 @@ public final class ReplayWindow {
         }
         long back = highestId - id;
         if (back < size) {
-            slots[index(back)] = nowSeconds();
+            int i = index(back);
+            slots[i] = SEEN;
+            acceptedAt[i] = clock.nanos();
         }
     }
 
@@ -152,11 +162,11 @@ public final class ReplayWindow {
         boolean expire = false;
         for (int back = 0; back < size; back++) {
             int i = index(back);
-            long t = slots[i];
-            if (t == EXPIRED) {
+            byte state = slots[i];
+            if (state == EXPIRED) {
                 break;
             }
-            if (!expire && t != UNSEEN && t + seconds < now) {
+            if (!expire && state == SEEN && now - acceptedAt[i] > maxAgeNanos) {
                 expire = true;
             }
             if (expire) {
@@ -168,9 +178,5 @@ public final class ReplayWindow {
 
     private int index(long back) {
         return (int) ((head - back + slots.length) % slots.length);
-    }
-
-    private long nowSeconds() {
-        return clock.millis() / 1000;
     }
 }

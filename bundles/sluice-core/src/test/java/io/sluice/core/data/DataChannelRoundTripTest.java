@@ -11,6 +11,7 @@ import io.sluice.core.keys.DataChannelKeys;
 import io.sluice.core.keys.Key2;
 import io.sluice.core.keys.KeyDirection;
 import io.sluice.core.keys.TestDigests;
+import io.sluice.core.time.FakeClock;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ class DataChannelRoundTripTest {
 
     private static final DigestSpec SHA256 = TestDigests.specOf("SHA256");
 
-    private final MutableClock clock = new MutableClock(1_000);
+    private final FakeClock clock = new FakeClock();
     private final DataChannelKeys clientKeys;
     private final DataChannelKeys serverKeys;
 

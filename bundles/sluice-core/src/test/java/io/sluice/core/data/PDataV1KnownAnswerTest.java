@@ -13,6 +13,7 @@ import io.sluice.core.keys.KeyDirection;
 import io.sluice.core.keys.PrfKeyExpansion;
 import io.sluice.core.keys.TestDigests;
 import io.sluice.core.keys.Vectors;
+import io.sluice.core.time.FakeClock;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class PDataV1KnownAnswerTest {
 
     private static DataDecryptor decryptor(DataChannelKeys keys, CipherSpec cipher, DigestSpec auth) throws Exception {
         return DataChannelCrypto.decryptor(new TestCiphers(), new TestDigests(), cipher, auth, keys.decrypt(),
-                DataFraming.v1(0), ReplayWindow.withDefaults(new MutableClock(0)));
+                DataFraming.v1(0), ReplayWindow.withDefaults(new FakeClock()));
     }
 
     private static byte[] open(DataDecryptor d, byte[] packet) {

@@ -4,33 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.api.crypto.CipherSpec;
 import io.sluice.core.keys.DirectionKeys;
 import io.sluice.core.keys.TestDigests;
 import io.sluice.core.keys.Vectors;
+import io.sluice.core.time.FakeClock;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * P_DATA_V2 / AES-256-GCM packets captured between real OpenVPN 2.6 peers, against the keys
- * the same run printed (p_data_v2-aes256gcm-ekm.properties).
+ * P_DATA_V2 packets captured between real OpenVPN 2.6 peers (AES-256-GCM and
+ * CHACHA20-POLY1305, keys from tls-ekm), against the keys the same run printed.
  */
 class PDataV2KnownAnswerTest {
 
-    private static final Vectors V = Vectors.load("/io/sluice/core/data/p_data_v2-aes256gcm-ekm.properties");
-    private static final int PEER_ID = V.integer("peer_id");
+    private static final String AES = "/io/sluice/core/data/p_data_v2-aes256gcm-ekm.properties";
+    private static final String CHACHA = "/io/sluice/core/data/p_data_v2-chacha20poly1305-ekm.properties";
+
+    private static CipherSpec cipher(Vectors v) {
+        return new TestCiphers().spec(v.string("cipher")).orElseThrow();
+    }
 
     /** Keys[0] is the client's sending key, keys[1] the server's. */
-    private static DirectionKeys sendingKeys(boolean client) {
-        byte[] nonce = V.bytes(client ? "client.encrypt_iv.first" : "server.encrypt_iv.first");
-        return new DirectionKeys(V.bytes(client ? "key0.cipher" : "key1.cipher"), new byte[0],
+    private static DirectionKeys sendingKeys(Vectors v, boolean client) {
+        byte[] nonce = v.bytes(client ? "client.encrypt_iv.first" : "server.encrypt_iv.first");
+        return new DirectionKeys(v.bytes(client ? "key0.cipher" : "key1.cipher"), new byte[0],
                 Arrays.copyOfRange(nonce, 4, nonce.length));
     }
 
-    private static DataDecryptor decryptorFor(boolean fromClient) throws Exception {
-        return DataChannelCrypto.decryptor(new TestCiphers(), new TestDigests(), TestCiphers.AES_256_GCM, null,
-                sendingKeys(fromClient), DataFraming.v2(0, PEER_ID), ReplayWindow.withDefaults(new MutableClock(0)));
+    private static DataDecryptor decryptorFor(Vectors v, boolean fromClient) throws Exception {
+        return DataChannelCrypto.decryptor(new TestCiphers(), new TestDigests(), cipher(v), null,
+                sendingKeys(v, fromClient), DataFraming.v2(0, v.integer("peer_id")),
+                ReplayWindow.withDefaults(new FakeClock()));
     }
 
     private static byte[] open(DataDecryptor d, byte[] packet) {
@@ -40,11 +48,13 @@ class PDataV2KnownAnswerTest {
         return Arrays.copyOf(out.array(), out.position());
     }
 
-    @Test
-    void everyCapturedPacketDecryptsToAPingOrAnIpPacketOfTheTunnel() throws Exception {
-        List<CapturedPackets.Packet> packets = CapturedPackets.of(V);
-        DataDecryptor atServer = decryptorFor(true);
-        DataDecryptor atClient = decryptorFor(false);
+    @ParameterizedTest
+    @ValueSource(strings = {AES, CHACHA})
+    void everyCapturedPacketDecryptsToAPingOrAnIpPacketOfTheTunnel(String vector) throws Exception {
+        Vectors v = Vectors.load(vector);
+        List<CapturedPackets.Packet> packets = CapturedPackets.of(v);
+        DataDecryptor atServer = decryptorFor(v, true);
+        DataDecryptor atClient = decryptorFor(v, false);
         int pings = 0;
         int ipv4 = 0;
         for (CapturedPackets.Packet p : packets) {
@@ -63,18 +73,20 @@ class PDataV2KnownAnswerTest {
         }
         assertEquals(packets.size(), atServer.count(DecryptStatus.OK) + atClient.count(DecryptStatus.OK));
         assertTrue(pings >= 2, "the capture has keepalive pings");
-        assertTrue(ipv4 >= 6, "the capture has the three echo requests and replies");
+        assertTrue(ipv4 >= 4, "the capture has echo requests and replies");
     }
 
-    @Test
-    void reEncryptingEachPayloadUnderItsPacketIdReproducesOpenVpnsPacketByteForByte() throws Exception {
-        DataDecryptor atServer = decryptorFor(true);
-        DataDecryptor atClient = decryptorFor(false);
-        for (CapturedPackets.Packet p : CapturedPackets.of(V)) {
+    @ParameterizedTest
+    @ValueSource(strings = {AES, CHACHA})
+    void reEncryptingEachPayloadUnderItsPacketIdReproducesOpenVpnsPacketByteForByte(String vector) throws Exception {
+        Vectors v = Vectors.load(vector);
+        DataDecryptor atServer = decryptorFor(v, true);
+        DataDecryptor atClient = decryptorFor(v, false);
+        for (CapturedPackets.Packet p : CapturedPackets.of(v)) {
             DataDecryptor d = p.fromClient() ? atServer : atClient;
             byte[] payload = open(d, p.bytes());
-            DataEncryptor e = DataChannelCrypto.encryptor(new TestCiphers(), new TestDigests(), TestCiphers.AES_256_GCM,
-                    null, sendingKeys(p.fromClient()), DataFraming.v2(0, PEER_ID),
+            DataEncryptor e = DataChannelCrypto.encryptor(new TestCiphers(), new TestDigests(), cipher(v), null,
+                    sendingKeys(v, p.fromClient()), DataFraming.v2(0, v.integer("peer_id")),
                     PacketIdSender.startingAt(d.lastPacketId(), null), iv -> { });
             ByteBuffer out = ByteBuffer.allocate(2048);
 
@@ -85,45 +97,53 @@ class PDataV2KnownAnswerTest {
         }
     }
 
-    @Test
-    void theV2HeaderIsAuthenticatedSoAChangedPeerIdFailsTheTag() throws Exception {
-        byte[] packet = CapturedPackets.of(V).get(0).bytes().clone();
+    @ParameterizedTest
+    @ValueSource(strings = {AES})
+    void theV2HeaderIsAuthenticatedSoAChangedPeerIdFailsTheTag(String vector) throws Exception {
+        Vectors v = Vectors.load(vector);
+        byte[] packet = CapturedPackets.of(v).get(0).bytes().clone();
         packet[3] ^= 1;
-        DataDecryptor atServer = decryptorFor(true);
+        DataDecryptor atServer = decryptorFor(v, true);
 
         assertEquals(DecryptStatus.BAD_TAG, atServer.decrypt(ByteBuffer.wrap(packet), ByteBuffer.allocate(2048)));
         assertEquals(1, atServer.count(DecryptStatus.BAD_TAG));
     }
 
-    @Test
-    void aChangedCiphertextByteFailsTheTagAndLeavesTheBuffersWhereTheyWere() throws Exception {
-        byte[] packet = CapturedPackets.of(V).get(0).bytes().clone();
+    @ParameterizedTest
+    @ValueSource(strings = {AES})
+    void aChangedCiphertextByteFailsTheTagAndLeavesTheBuffersWhereTheyWere(String vector) throws Exception {
+        Vectors v = Vectors.load(vector);
+        byte[] packet = CapturedPackets.of(v).get(0).bytes().clone();
         packet[packet.length - 1] ^= (byte) 0x80;
         ByteBuffer in = ByteBuffer.wrap(packet);
         ByteBuffer out = ByteBuffer.allocate(2048);
 
-        assertEquals(DecryptStatus.BAD_TAG, decryptorFor(true).decrypt(in, out));
+        assertEquals(DecryptStatus.BAD_TAG, decryptorFor(v, true).decrypt(in, out));
         assertEquals(0, in.position());
         assertEquals(0, out.position());
     }
 
-    @Test
-    void aCapturedPacketReplayedIsDroppedAndCounted() throws Exception {
-        byte[] packet = CapturedPackets.of(V).get(0).bytes();
-        DataDecryptor atServer = decryptorFor(true);
+    @ParameterizedTest
+    @ValueSource(strings = {AES})
+    void aCapturedPacketReplayedIsDroppedAndCounted(String vector) throws Exception {
+        Vectors v = Vectors.load(vector);
+        byte[] packet = CapturedPackets.of(v).get(0).bytes();
+        DataDecryptor atServer = decryptorFor(v, true);
         open(atServer, packet);
 
         assertEquals(DecryptStatus.REPLAY, atServer.decrypt(ByteBuffer.wrap(packet), ByteBuffer.allocate(2048)));
         assertEquals(1, atServer.count(DecryptStatus.REPLAY));
     }
 
-    @Test
-    void theAuthenticatedDataIsHeaderAndPacketIdAsOpenVpnPrintedIt() {
+    @ParameterizedTest
+    @ValueSource(strings = {AES, CHACHA})
+    void theAuthenticatedDataIsHeaderAndPacketIdAsOpenVpnPrintedIt(String vector) {
+        Vectors v = Vectors.load(vector);
         // "ENCRYPT AD: 48000000 00000001": opcode 9 key 0, peer id 0, packet id 1.
         ByteBuffer header = ByteBuffer.allocate(8);
-        DataFraming.v2(0, PEER_ID).writeHeader(header);
+        DataFraming.v2(0, v.integer("peer_id")).writeHeader(header);
         header.putInt(1);
 
-        assertArrayEquals(V.bytes("client.encrypt_ad.first"), header.array());
+        assertArrayEquals(v.bytes("client.encrypt_ad.first"), header.array());
     }
 }

@@ -3,11 +3,13 @@ package io.sluice.core.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.sluice.core.time.FakeClock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ReplayWindowTest {
 
-    private final MutableClock clock = new MutableClock(1_000);
+    private final FakeClock clock = new FakeClock();
     private final ReplayWindow window = ReplayWindow.withDefaults(clock);
 
     private DecryptStatus receive(long id) {
@@ -80,10 +82,10 @@ class ReplayWindowTest {
         receive(1);
         receive(3);
 
-        clock.advanceSeconds(15); // not yet more than 15 s
+        clock.advance(Duration.ofSeconds(15)); // not yet more than 15 s
         assertEquals(DecryptStatus.OK, window.test(2, 0));
         // Expiry is swept every 5 s, as in OpenVPN, so look again at the next sweep.
-        clock.advanceSeconds(ReplayWindow.REAP_INTERVAL_SECONDS);
+        clock.advance(Duration.ofSeconds(ReplayWindow.REAP_INTERVAL_SECONDS));
         assertEquals(DecryptStatus.EXPIRED, window.test(2, 0));
         assertEquals(DecryptStatus.EXPIRED, window.test(1, 0));
         assertEquals(DecryptStatus.OK, receive(4));

@@ -10,6 +10,7 @@ import io.sluice.core.keys.KeyDirection;
 import io.sluice.core.keys.StaticKeyFile;
 import io.sluice.core.keys.TestDigests;
 import io.sluice.core.keys.Vectors;
+import io.sluice.core.time.FakeClock;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -38,9 +39,9 @@ class StaticKeyPacketsKnownAnswerTest {
         DataChannelKeys a = DataChannelKeys.select(key2, direction(v.string("direction.a")), TestCiphers.AES_256_CBC, SHA256);
         DataChannelKeys b = DataChannelKeys.select(key2, direction(v.string("direction.b")), TestCiphers.AES_256_CBC, SHA256);
         DataDecryptor atA = DataChannelCrypto.decryptor(new TestCiphers(), new TestDigests(), TestCiphers.AES_256_CBC,
-                SHA256, a.decrypt(), DataFraming.staticKey(), ReplayWindow.withDefaults(new MutableClock(0)));
+                SHA256, a.decrypt(), DataFraming.staticKey(), ReplayWindow.withDefaults(new FakeClock()));
         DataDecryptor atB = DataChannelCrypto.decryptor(new TestCiphers(), new TestDigests(), TestCiphers.AES_256_CBC,
-                SHA256, b.decrypt(), DataFraming.staticKey(), ReplayWindow.withDefaults(new MutableClock(0)));
+                SHA256, b.decrypt(), DataFraming.staticKey(), ReplayWindow.withDefaults(new FakeClock()));
 
         for (CapturedPackets.Packet p : CapturedPackets.of(v)) {
             // "c2s" packets were sent by peer B, the others by peer A.

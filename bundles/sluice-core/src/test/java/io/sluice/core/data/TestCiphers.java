@@ -26,10 +26,13 @@ public final class TestCiphers implements CipherProvider {
     public static final CipherSpec AES_256_GCM = new CipherSpec("AES-256-GCM", CipherMode.AEAD, 32, 12, 1, 16);
     public static final CipherSpec AES_128_CBC = new CipherSpec("AES-128-CBC", CipherMode.CBC, 16, 16, 16, 0);
     public static final CipherSpec AES_256_CBC = new CipherSpec("AES-256-CBC", CipherMode.CBC, 32, 16, 16, 0);
+    public static final CipherSpec CHACHA20_POLY1305 =
+            new CipherSpec("CHACHA20-POLY1305", CipherMode.AEAD, 32, 12, 1, 16);
 
     private static final Map<String, CipherSpec> SPECS = Map.of(
             AES_128_GCM.name(), AES_128_GCM, AES_256_GCM.name(), AES_256_GCM,
-            AES_128_CBC.name(), AES_128_CBC, AES_256_CBC.name(), AES_256_CBC);
+            AES_128_CBC.name(), AES_128_CBC, AES_256_CBC.name(), AES_256_CBC,
+            CHACHA20_POLY1305.name(), CHACHA20_POLY1305);
 
     @Override
     public Set<String> ciphers() {
@@ -47,7 +50,8 @@ public final class TestCiphers implements CipherProvider {
         if (key.length != spec.keyLength()) {
             throw new java.security.InvalidKeyException("key length " + key.length);
         }
-        return new JceContext(spec, new SecretKeySpec(key.clone(), "AES"), encrypt);
+        boolean chacha = spec == CHACHA20_POLY1305;
+        return new JceContext(spec, new SecretKeySpec(key.clone(), chacha ? "ChaCha20" : "AES"), encrypt);
     }
 
     private static final class JceContext implements CipherContext {
@@ -60,7 +64,8 @@ public final class TestCiphers implements CipherProvider {
             this.spec = spec;
             this.key = key;
             this.encrypt = encrypt;
-            this.cipher = Cipher.getInstance(spec.mode() == CipherMode.AEAD ? "AES/GCM/NoPadding" : "AES/CBC/PKCS5Padding");
+            this.cipher = Cipher.getInstance(spec == CHACHA20_POLY1305 ? "ChaCha20-Poly1305"
+                    : spec.mode() == CipherMode.AEAD ? "AES/GCM/NoPadding" : "AES/CBC/PKCS5Padding");
         }
 
         @Override
@@ -78,7 +83,9 @@ public final class TestCiphers implements CipherProvider {
                 throw new IllegalStateException("closed");
             }
             int mode = encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
-            if (spec.mode() == CipherMode.AEAD) {
+            if (spec == CHACHA20_POLY1305) {
+                cipher.init(mode, key, new IvParameterSpec(iv.clone()));
+            } else if (spec.mode() == CipherMode.AEAD) {
                 cipher.init(mode, key, new GCMParameterSpec(spec.tagLength() * 8, iv.clone()));
             } else {
                 cipher.init(mode, key, new IvParameterSpec(iv.clone()));
