@@ -19,7 +19,7 @@ import java.util.Optional;
 final class JdkSupport {
 
     /** Two blocks and a bit: exercises whole blocks, a partial block and CBC padding. */
-    private static final byte[] PROBE = "Sluice probes what this JDK can do".getBytes(StandardCharsets.US_ASCII);
+    private static final String PROBE = "Sluice probes what this JDK can do";
 
     private JdkSupport() {
     }
@@ -27,17 +27,18 @@ final class JdkSupport {
     /** Why the JDK cannot provide {@code cipher}, or empty when a packet survives a round trip through it. */
     static Optional<String> problem(JceCipher cipher) {
         CipherSpec spec = cipher.spec();
+        byte[] probe = PROBE.getBytes(StandardCharsets.US_ASCII);
         byte[] key = new byte[spec.keyLength()];
         byte[] iv = new byte[spec.ivLength()];
         boolean aead = spec.mode() == CipherMode.AEAD;
-        ByteBuffer sealed = ByteBuffer.allocate(PROBE.length + JceCipher.AES_BLOCK);
+        ByteBuffer sealed = ByteBuffer.allocate(probe.length + JceCipher.AES_BLOCK);
         ByteBuffer tag = aead ? ByteBuffer.allocate(spec.tagLength()) : null;
-        ByteBuffer opened = ByteBuffer.allocate(PROBE.length + JceCipher.AES_BLOCK);
+        ByteBuffer opened = ByteBuffer.allocate(probe.length + JceCipher.AES_BLOCK);
         try (CipherContext encrypt = cipher.newContext(key, true);
              CipherContext decrypt = cipher.newContext(key, false)) {
-            encrypt.encrypt(iv, aead ? ByteBuffer.allocate(8) : null, ByteBuffer.wrap(PROBE), sealed, tag);
+            encrypt.encrypt(iv, aead ? ByteBuffer.allocate(8) : null, ByteBuffer.wrap(probe), sealed, tag);
             decrypt.decrypt(iv, aead ? ByteBuffer.allocate(8) : null, sealed.flip(), aead ? tag.flip() : null, opened);
-            if (!Arrays.equals(PROBE, 0, PROBE.length, opened.array(), 0, opened.position())) {
+            if (!Arrays.equals(probe, 0, probe.length, opened.array(), 0, opened.position())) {
                 return Optional.of("a round trip changed the data");
             }
             return Optional.empty();
@@ -48,9 +49,10 @@ final class JdkSupport {
 
     /** Why the JDK cannot provide {@code digest}, or empty when it computes an HMAC of the expected length. */
     static Optional<String> problem(JceDigest digest) {
+        byte[] probe = PROBE.getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[digest.spec().length()];
         try (HmacContext hmac = digest.newHmac(new byte[digest.spec().length()])) {
-            hmac.update(PROBE, 0, PROBE.length);
+            hmac.update(probe, 0, probe.length);
             hmac.finish(out, 0);
             return Optional.empty();
         } catch (GeneralSecurityException | RuntimeException e) {

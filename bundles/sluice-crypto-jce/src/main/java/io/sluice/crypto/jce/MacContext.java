@@ -14,7 +14,7 @@ import javax.crypto.ShortBufferException;
  *
  * <p>{@link #update(ByteBuffer)} takes direct buffers without allocating (SunJCE's digests copy
  * them through one array they keep); {@link #finish} allocates what {@code Mac.doFinal} does,
- * two digest-sized arrays.
+ * one digest-sized array for the result it then copies.
  */
 final class MacContext implements HmacContext {
 
