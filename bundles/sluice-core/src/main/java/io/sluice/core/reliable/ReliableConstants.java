@@ -41,8 +41,9 @@ public final class ReliableConstants {
 
     /**
      * First retransmission timeout; it doubles at every send of the same message
-     * ({@code --tls-timeout}, default 2 s in options.c, handed to {@code reliable_set_timeout};
-     * doubling in reliable.c {@code reliable_send}).
+     * ({@code --tls-timeout}, default 2 s in options.c, which init.c passes on as
+     * {@code packet_timeout} to {@code reliable_set_timeout}; doubling in reliable.c
+     * {@code reliable_send}).
      */
     public static final long INITIAL_RETRANSMIT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
 

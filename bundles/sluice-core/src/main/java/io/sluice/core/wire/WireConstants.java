@@ -39,7 +39,7 @@ public final class WireConstants {
     public static final int MAX_ACKS = 8;
 
     /**
-     * Most acks OpenVPN piggy-backs on a packet that also carries a message (ssl_common.h
+     * Most acks OpenVPN piggy-backs on a packet that also carries a message (ssl.h
      * {@code CONTROL_SEND_ACK_MAX}); a standalone P_ACK_V1 carries up to {@link #MAX_ACKS}.
      */
     public static final int MAX_PIGGYBACKED_ACKS = 4;

@@ -50,10 +50,10 @@ class LossyWireTest {
         int sent;
         int received;
 
-        Endpoint(String name, boolean isA, SessionId local, SessionId remote, int firstSendId, int firstReceiveId) {
+        Endpoint(String name, boolean isA, SessionId local, SessionId remote, int firstId, ReliableConfig config) {
             this.name = name;
             this.isA = isA;
-            this.channel = new ReliableChannel(ReliableConfig.DEFAULT, 0, local, remote, firstSendId, firstReceiveId);
+            this.channel = new ReliableChannel(config, 0, local, remote, firstId, firstId);
         }
 
         /** Message n's payload: its number, then a length and bytes that depend on it. */
@@ -106,20 +106,21 @@ class LossyWireTest {
     }
 
     /** What a run did, to compare runs. */
-    record Trace(long endTime, int transmitted, int dropped, int duplicated, int corrupted, int reordered) {
+    record Trace(long endTime, int transmitted, int dropped, int duplicated, int corrupted, int reordered, int outOfWindow) {
     }
 
     private static Trace run(long seed, SimulatedWire.Impairments impairments, boolean checkImpairments) {
-        return run(seed, impairments, checkImpairments, 0);
+        return run(seed, impairments, checkImpairments, 0, ReliableConfig.DEFAULT);
     }
 
-    private static Trace run(long seed, SimulatedWire.Impairments impairments, boolean checkImpairmentsBit, int firstId) {
+    private static Trace run(long seed, SimulatedWire.Impairments impairments, boolean checkImpairmentsBit, int firstId,
+                             ReliableConfig config) {
         FakeClock clock = new FakeClock();
         SimulatedWire wire = new SimulatedWire(seed, impairments);
         SessionId aId = SessionId.fromHex("00000000000000a1");
         SessionId bId = SessionId.fromHex("00000000000000b2");
-        Endpoint a = new Endpoint("A", true, aId, bId, firstId, firstId);
-        Endpoint b = new Endpoint("B", false, bId, aId, firstId, firstId);
+        Endpoint a = new Endpoint("A", true, aId, bId, firstId, config);
+        Endpoint b = new Endpoint("B", false, bId, aId, firstId, config);
         int steps = 0;
         while (!(a.done() && b.done())) {
             if (++steps > MAX_STEPS) {
@@ -158,7 +159,10 @@ class LossyWireTest {
             assertTrue(a.outcomes.getOrDefault(ReliableChannel.Outcome.DUPLICATE, 0)
                     + b.outcomes.getOrDefault(ReliableChannel.Outcome.DUPLICATE, 0) > 0, "duplicates were seen and re-acked");
         }
-        return new Trace(clock.nanos(), wire.transmitted, wire.dropped, wire.duplicated, wire.corrupted, wire.reordered);
+        int outOfWindow = a.outcomes.getOrDefault(ReliableChannel.Outcome.OUT_OF_WINDOW, 0)
+                + b.outcomes.getOrDefault(ReliableChannel.Outcome.OUT_OF_WINDOW, 0);
+        return new Trace(clock.nanos(), wire.transmitted, wire.dropped, wire.duplicated, wire.corrupted, wire.reordered,
+                outOfWindow);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -176,7 +180,17 @@ class LossyWireTest {
     @Test
     void aStreamCrossingTheWrapOfMessageIdsArrivesIntact() {
         // 2^32 is no multiple of either window, so anything indexing by id modulo the window breaks here.
-        run(11, BAD, true, -MESSAGES / 2);
+        run(11, BAD, true, -MESSAGES / 2, ReliableConfig.DEFAULT);
+    }
+
+    @Test
+    void aSenderWhoseWindowOutrunsTheReceiversStillGetsEverythingThrough() {
+        // OpenVPN's windows never let this happen (6 in flight, 12 buffered), but a peer's
+        // may: messages beyond the receive window are dropped unacked and resent later.
+        ReliableConfig mismatched = new ReliableConfig(ReliableConstants.INITIAL_RETRANSMIT_TIMEOUT_NANOS,
+                ReliableConstants.MAX_RETRANSMIT_TIMEOUT_NANOS, 24, 5);
+        Trace t = run(13, BAD, true, 0, mismatched);
+        assertTrue(t.outOfWindow() > 0, t::toString);
     }
 
     @Test
