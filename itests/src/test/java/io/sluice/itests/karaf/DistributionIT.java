@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.sluice.api.crypto.CipherProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -22,6 +23,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -34,7 +36,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public class DistributionIT extends SluiceKarafTestSupport {
 
     /** Every bundle the umbrella feature installs today. */
-    private static final Set<String> SLUICE_BUNDLES = Set.of("sluice-api", "sluice-config", "sluice-launcher");
+    private static final Set<String> SLUICE_BUNDLES = Set.of("sluice-api", "sluice-config", "sluice-crypto-jce",
+            "sluice-tun-linux", "sluice-launcher");
 
     @Inject
     private BundleContext context;
@@ -69,22 +72,36 @@ public class DistributionIT extends SluiceKarafTestSupport {
     }
 
     @Test
-    public void aCapabilityFeatureCanBeUninstalledAndInstalledAgainAtRuntime() throws Exception {
-        String feature = "sluice-launcher";
+    public void theCipherCapabilityCanBeUninstalledAndInstalledAgainAtRuntime() throws Exception {
+        String feature = "sluice-crypto-jce";
         assertTrue(features.isInstalled(features.getFeature(feature)));
+        assertTrue("AES-256-GCM offered before", cipherNames().contains("AES-256-GCM"));
 
         features.uninstallFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
         assertFalse(feature + " still installed", features.isInstalled(features.getFeature(feature)));
-        assertTrue("sluice-launcher bundle still there after uninstall",
-                bundleNamed("sluice-launcher") == null);
-        // What the feature depends on and other features share stays.
+        assertEquals("sluice-crypto-jce bundle still there after uninstall", null, bundleNamed("sluice-crypto-jce"));
+        assertTrue("a cipher provider is still registered: " + cipherNames(), cipherNames().isEmpty());
+        // What other capabilities share stays.
         assertEquals(Bundle.ACTIVE, bundleNamed("sluice-api").getState());
 
         features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
         assertTrue(features.isInstalled(features.getFeature(feature)));
-        assertEquals(Bundle.ACTIVE, bundleNamed("sluice-launcher").getState());
+        assertEquals(Bundle.ACTIVE, bundleNamed("sluice-crypto-jce").getState());
+        assertTrue("AES-256-GCM offered again", cipherNames().contains("AES-256-GCM"));
         List<String> problems = componentProblems();
         assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
+    /** Every cipher name the registered CipherProvider services advertise. */
+    private Set<String> cipherNames() throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (ServiceReference<CipherProvider> ref : context.getServiceReferences(CipherProvider.class, null)) {
+            Object value = ref.getProperty(CipherProvider.CIPHERS);
+            if (value instanceof String[] array) {
+                names.addAll(Arrays.asList(array));
+            }
+        }
+        return names;
     }
 
     private List<Bundle> sluiceBundles() {
