@@ -215,9 +215,11 @@ public sealed interface ControlText {
             checkPrintable(message);
         }
 
+        /** The keyword alone when the message is empty: OpenVPN reads both forms as no text. */
         @Override
         public String text() {
-            return (pre ? "INFO_PRE," : "INFO,") + message;
+            String word = pre ? "INFO_PRE" : "INFO";
+            return message.isEmpty() ? word : word + "," + message;
         }
     }
 
