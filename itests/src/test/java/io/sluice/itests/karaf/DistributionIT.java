@@ -37,7 +37,7 @@ public class DistributionIT extends SluiceKarafTestSupport {
 
     /** Every bundle the umbrella feature installs today. */
     private static final Set<String> SLUICE_BUNDLES = Set.of("sluice-api", "sluice-config", "sluice-crypto-jce",
-            "sluice-tun-linux", "sluice-launcher");
+            "sluice-tun-linux", "sluice-transport-udp", "sluice-transport-tcp", "sluice-launcher");
 
     @Inject
     private BundleContext context;
