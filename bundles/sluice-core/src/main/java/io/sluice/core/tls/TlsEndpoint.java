@@ -299,6 +299,7 @@ public final class TlsEndpoint {
                 failure = new TlsFailure(TlsFailure.Kind.INTERNAL, "TLS Error: negotiated unexpected "
                         + sp.getNegotiatedVersion() + " / cipher suite 0x" + Integer.toHexString(sp.getCipherSuite()));
                 state = TlsState.FAILED;
+                forgetSecrets();
                 return;
             }
             session = new TlsSessionInfo(version, suite, peerChain, verificationLog);

@@ -36,6 +36,7 @@ class TlsHandshakeTest {
         return List.of(
                 Arguments.of(TlsVersion.TLS_1_2, TestPki.Kind.EC, TlsCipherSuite.ECDHE_ECDSA_AES256_GCM),
                 Arguments.of(TlsVersion.TLS_1_2, TestPki.Kind.RSA, TlsCipherSuite.ECDHE_RSA_AES256_GCM),
+                Arguments.of(TlsVersion.TLS_1_2, TestPki.Kind.ED25519, TlsCipherSuite.ECDHE_ECDSA_AES256_GCM),
                 Arguments.of(TlsVersion.TLS_1_3, TestPki.Kind.EC, TlsCipherSuite.TLS_AES_256_GCM_SHA384),
                 Arguments.of(TlsVersion.TLS_1_3, TestPki.Kind.RSA, TlsCipherSuite.TLS_AES_256_GCM_SHA384),
                 Arguments.of(TlsVersion.TLS_1_3, TestPki.Kind.ED25519, TlsCipherSuite.TLS_AES_256_GCM_SHA384));
