@@ -93,6 +93,22 @@ public final class KeyMethod2Codec {
         }
     }
 
+    /**
+     * As {@link #decode}, but on success advances {@code in} past the message, leaving whatever
+     * the peer sent after it (a control-channel text such as {@code PUSH_REPLY} can follow in the
+     * same burst of TLS application data) for the caller. On a rejection the position is unchanged.
+     */
+    public Parsed<KeyMethod2Message> decodeConsuming(ByteBuffer in, boolean fromClient) {
+        ByteBuffer view = in.slice();
+        // What follows the message does not count against its size limit.
+        view.limit(Math.min(view.limit(), limits.maxMessageLength()));
+        Parsed<KeyMethod2Message> parsed = decodeUnchecked(view, fromClient);
+        if (parsed.isOk()) {
+            in.position(in.position() + view.position());
+        }
+        return parsed;
+    }
+
     private Parsed<KeyMethod2Message> decodeUnchecked(ByteBuffer in, boolean fromClient) {
         if (in.remaining() > limits.maxMessageLength()) {
             return reject(ControlReject.OVERSIZE);

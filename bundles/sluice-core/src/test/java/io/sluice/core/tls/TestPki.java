@@ -29,17 +29,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Certificates made for one test, with Bouncy Castle, relative to a fixed "now" so that validity
  * never depends on when the test runs. Keys come from the JRE's providers (no global provider).
  */
-final class TestPki {
+public final class TestPki {
 
     /** The instant every test's clock is fixed at. */
-    static final Instant NOW = Instant.parse("2031-03-14T12:00:00Z");
+    public static final Instant NOW = Instant.parse("2031-03-14T12:00:00Z");
 
-    enum Kind {
+    public enum Kind {
         EC, RSA, ED25519
     }
 
     /** What a certificate is for: decides its key usage and extended key usage. */
-    enum Usage {
+    public enum Usage {
         /** KU digitalSignature+keyEncipherment, EKU serverAuth (easy-rsa's server). */
         SERVER,
         /** KU digitalSignature, EKU clientAuth (easy-rsa's client). */
@@ -51,11 +51,11 @@ final class TestPki {
     }
 
     /** A CA that can issue. */
-    record Authority(X509Certificate certificate, KeyPair keys, List<X509Certificate> chainAboveAndSelf) {
+    public record Authority(X509Certificate certificate, KeyPair keys, List<X509Certificate> chainAboveAndSelf) {
     }
 
     /** An issued end-entity certificate: {@code chain} is cert + extra-certs (not the root). */
-    record Issued(X509Certificate certificate, PrivateKey key, List<X509Certificate> chain) {
+    public record Issued(X509Certificate certificate, PrivateKey key, List<X509Certificate> chain) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -82,7 +82,7 @@ final class TestPki {
         }
     }
 
-    Authority root(String cn) {
+    public Authority root(String cn) {
         try {
             return rootUnchecked(cn);
         } catch (java.io.IOException e) {
@@ -119,7 +119,7 @@ final class TestPki {
         return new Authority(cert, keys, List.copyOf(chain));
     }
 
-    Issued issue(Authority ca, String cn, Kind kind, Usage usage) {
+    public Issued issue(Authority ca, String cn, Kind kind, Usage usage) {
         return issue(ca, cn, kind, usage, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
     }
 
