@@ -1,0 +1,27 @@
+package io.sluice.core.engine;
+
+import io.sluice.api.transport.DatagramTransport;
+import io.sluice.api.transport.StreamTransport;
+import io.sluice.api.tun.TunDriver;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The capabilities an instance runs on, as installed when it starts: the OSGi layer fills this
+ * from services, tests from in-memory fakes. An instance keeps what it got until it stops.
+ *
+ * @param crypto the cipher and digest providers (looked up again for every new key)
+ * @param tun    the TUN/TAP driver of this OS
+ * @param udp    the datagram transport, if installed
+ * @param tcp    the stream transport, if installed
+ */
+public record Platform(CryptoProviders crypto, TunDriver tun, Optional<DatagramTransport> udp,
+                       Optional<StreamTransport> tcp) {
+
+    public Platform {
+        Objects.requireNonNull(crypto, "crypto");
+        Objects.requireNonNull(tun, "tun");
+        Objects.requireNonNull(udp, "udp");
+        Objects.requireNonNull(tcp, "tcp");
+    }
+}

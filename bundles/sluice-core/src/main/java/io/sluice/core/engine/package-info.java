@@ -1,0 +1,10 @@
+/**
+ * What the engine needs from the platform, as narrow seams the OSGi layer fills from services
+ * (and tests fill by hand): crypto providers by OpenVPN name, TUN drivers, transports.
+ */
+@Export
+@Version("1.0.0")
+package io.sluice.core.engine;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,431 @@
+package io.sluice.core.server;
+
+import io.sluice.api.transport.PacketLink;
+import io.sluice.core.control.CipherNegotiation;
+import io.sluice.core.control.ClientPushOptions;
+import io.sluice.core.control.ControlRejectCounters;
+import io.sluice.core.control.ControlText;
+import io.sluice.core.control.ControlTextParser;
+import io.sluice.core.control.IvProto;
+import io.sluice.core.control.KeyMethod2Message;
+import io.sluice.core.control.OptionsStringCheck;
+import io.sluice.core.control.Parsed;
+import io.sluice.core.control.PeerInfo;
+import io.sluice.core.control.PushList;
+import io.sluice.core.control.PushReplyBuilder;
+import io.sluice.core.data.DataFraming;
+import io.sluice.core.data.EncryptStatus;
+import io.sluice.core.data.KeepalivePing;
+import io.sluice.core.log.TunnelLog;
+import io.sluice.core.log.Verb;
+import io.sluice.core.reliable.ReliableConstants;
+import io.sluice.core.session.ControlSession;
+import io.sluice.core.session.KeyPhase;
+import io.sluice.core.session.KeyState;
+import io.sluice.core.tunnel.DataKeys;
+import io.sluice.core.tunnel.KeyInstaller;
+import io.sluice.core.wire.ControlCodec;
+import io.sluice.core.wire.ControlMessage;
+import io.sluice.core.wire.Decoded;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One connected client, as OpenVPN's {@code struct multi_instance}: its control session, its
+ * data-channel keys, its addresses and what it was pushed.
+ *
+ * <p>Control work (packets, timers, authentication, PUSH_REPLY) runs on the client's control
+ * thread ({@link #control()}); the data path ({@link #seal}, {@link #open}) runs on I/O threads
+ * and only touches {@link DataKeys} and volatile fields.
+ */
+final class ClientPeer implements ControlSession.Listener {
+
+    /** The server sends PUSH_REPLY this long after AUTH_FAILED at most before dropping the client. */
+    private static final long AUTH_FAILED_LINGER_NANOS = 5_000_000_000L;
+
+    enum State { HANDSHAKE, CONNECTED, CLOSED }
+
+    private final ServerInstance server;
+    private final ScheduledExecutorService control;
+    private final PacketLink link;
+    private final ControlCodec codec;
+    private final ControlSession session;
+    private final DataKeys keys = new DataKeys();
+    private final int peerId;
+    private final ControlTextParser texts;
+    /** Where keepalive pings are sealed, on the control thread. */
+    private final ByteBuffer pingBuffer = ByteBuffer.allocate(256);
+
+    private volatile InetSocketAddress remote;
+    private volatile State state = State.HANDSHAKE;
+    private volatile long lastReceived;
+    private volatile long lastSent;
+
+    private TunnelLog log;
+    private String commonName = "UNDEF";
+    private PeerInfo peerInfo = PeerInfo.NONE;
+    private String remoteOptions = "";
+    private KeyInstaller installer;
+    private ClientAddresses addresses;
+    private ClientDirectives directives = ClientDirectives.NONE;
+    private List<ControlText.PushReply> pushReply;
+    private long closeAt = Long.MAX_VALUE;
+    private long wakeAt = ReliableConstants.NEVER;
+
+    ClientPeer(ServerInstance server, ScheduledExecutorService control, PacketLink link, InetSocketAddress remote,
+               int peerId, long now) {
+        this.server = server;
+        this.control = control;
+        this.link = link;
+        this.remote = remote;
+        this.peerId = peerId;
+        this.lastReceived = now;
+        this.lastSent = now;
+        this.codec = server.newControlCodec();
+        ControlRejectCounters rejects = server.controlRejects();
+        this.texts = new ControlTextParser(rejects);
+        this.log = server.log().withPrefix(ServerInstance.describe(remote));
+        this.session = ControlSession.server(server.sessionSettings(), codec, this, rejects);
+    }
+
+    ScheduledExecutorService control() {
+        return control;
+    }
+
+    PacketLink link() {
+        return link;
+    }
+
+    InetSocketAddress remote() {
+        return remote;
+    }
+
+    int peerId() {
+        return peerId;
+    }
+
+    String commonName() {
+        return commonName;
+    }
+
+    State state() {
+        return state;
+    }
+
+    Optional<ClientAddresses> addresses() {
+        return Optional.ofNullable(addresses);
+    }
+
+    ClientDirectives directives() {
+        return directives;
+    }
+
+    DataKeys keys() {
+        return keys;
+    }
+
+    TunnelLog log() {
+        return log;
+    }
+
+    /** OpenVPN's name for a client in logs: {@code alice/198.18.0.2:40000}. */
+    String label() {
+        return commonName + "/" + ServerInstance.describe(remote);
+    }
+
+    // --- control thread -------------------------------------------------------------------
+
+    /** A control packet from the client (a copy the I/O thread made). */
+    void controlPacket(ByteBuffer packet, long now) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        lastReceived = now;
+        Decoded<ControlMessage> decoded = codec.decode(packet);
+        if (!decoded.isOk()) {
+            server.counters().badControlPacket();
+            log.info(Verb.PACKETS, "dropped a control packet: " + decoded.reject());
+            return;
+        }
+        session.receive(decoded.value(), now);
+    }
+
+    /** Timers: retransmissions, hand window, keepalive, inactivity, renegotiation, delayed close. */
+    void tick(long now) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (now - closeAt >= 0) {
+            server.close(this, "SIGTERM[soft,auth-failure] received, client-instance exiting");
+            return;
+        }
+        if (wakeAt == ReliableConstants.NEVER || now - wakeAt >= 0) {
+            session.tick(now);
+            wakeAt = session.nextWakeup(now);
+        }
+        if (state == State.CONNECTED) {
+            keepalive(now);
+        } else if (now - lastReceived > server.settings().timings().handWindow().toNanos() * 2) {
+            server.close(this, "TLS Error: no handshake from the client; client-instance exiting");
+        }
+    }
+
+    private void keepalive(long now) {
+        long pingRestart = server.settings().pingRestart().toNanos();
+        if (pingRestart > 0 && now - lastReceived >= pingRestart) {
+            server.close(this, "[" + commonName + "] Inactivity timeout (--ping-restart), restarting");
+            return;
+        }
+        long ping = server.settings().ping().toNanos();
+        if (ping > 0 && now - lastSent >= ping) {
+            pingBuffer.clear();
+            seal(ByteBuffer.wrap(KeepalivePing.bytes()), pingBuffer, now);
+        }
+        if (keys.renegotiationWanted() || renegotiationDue(now)) {
+            session.renegotiate(now).ifPresent(k -> log.info(Verb.HANDSHAKE, "TLS: soft reset sec=0 bytes=0/-1 pkts=0/0"));
+            wakeAt = session.nextWakeup(now);
+        }
+    }
+
+    private boolean renegotiationDue(long now) {
+        long after = server.settings().renegotiateAfter().toNanos();
+        // renegotiate() itself declines while a newer key is still being negotiated.
+        return after > 0 && session.primaryKey().map(k -> now - k.activeAt() >= after).orElse(false);
+    }
+
+    @Override
+    public void transmit(ByteBuffer packet) {
+        try {
+            link.send(packet, remote);
+        } catch (IOException e) {
+            log.info(Verb.INFO, "write to the client failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ControlSession.LocalKeyMethod localKeyMethod(KeyState key) {
+        return new ControlSession.LocalKeyMethod(server.optionsString(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    @Override
+    public Optional<String> keyMethodReceived(KeyState key, KeyMethod2Message message) {
+        if (key.keyId() == 0) {
+            peerInfo = PeerInfo.parse(message.peerInfo().orElse(""));
+            remoteOptions = message.options();
+            if (log.enabled(Verb.MULTI)) {
+                for (String line : peerInfo.raw().split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("IV_PLAT_VER") || log.enabled(Verb.PARAMETERS)) {
+                        log.info(Verb.MULTI, "peer info: " + line);
+                    }
+                }
+            }
+            for (String warning : OptionsStringCheck.warnings(message.options(), server.expectedRemoteOptions())) {
+                log.info(Verb.PARAMETERS, warning);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void keyActive(KeyState key) {
+        key.tlsSession().ifPresent(tls -> log.info(Verb.HANDSHAKE, tls.controlChannelLine()));
+        long now = server.clock().nanos();
+        if (state == State.HANDSHAKE && key.keyId() == 0) {
+            connect(key, now);
+        } else if (installer != null) {
+            installKey(key);
+        }
+        wakeAt = session.nextWakeup(now);
+    }
+
+    /** The first key is up: authenticate, negotiate the cipher, take addresses, push. */
+    private void connect(KeyState key, long now) {
+        commonName = key.tlsSession().flatMap(t -> t.peerCommonName()).orElse("UNDEF");
+        log.info(Verb.INFO, "[" + commonName + "] Peer Connection Initiated with " + ServerInstance.describeLong(remote));
+        log = server.log().withPrefix(label());
+
+        Optional<String> refusal = server.admit(this);
+        if (refusal.isPresent()) {
+            authFailed(refusal.get(), Optional.empty(), now);
+            return;
+        }
+        CipherNegotiation.ServerChoice choice = CipherNegotiation.selectForClient(server.settings().dataCiphers(),
+                server.settings().dataCiphersFallback(), peerInfo, OptionsStringCheck.remoteCipher(remoteOptions));
+        choice.log().forEach(line -> log.info(Verb.MULTI, line));
+        if (choice.failed()) {
+            authFailed("cipher negotiation failed", Optional.of(choice.failureReason()), now);
+            return;
+        }
+        directives = server.directivesFor(this);
+        if (directives.disabled()) {
+            authFailed("client-config-dir says 'disable'", Optional.empty(), now);
+            return;
+        }
+        Optional<ClientAddresses> assigned = server.assignAddresses(this, directives);
+        if (assigned.isEmpty()) {
+            authFailed("no dynamic or static remote --ifconfig address is available", Optional.empty(), now);
+            return;
+        }
+        addresses = assigned.get();
+        boolean ekm = peerInfo.has(IvProto.TLS_KEY_EXPORT);
+        installer = new KeyInstaller(choice.cipher().orElseThrow(), server.settings().auth(), ekm, true,
+                server.settings().replayWindow(), server.settings().replaySeconds());
+        if (!installKey(key)) {
+            authFailed("data channel keys could not be made", Optional.empty(), now);
+            return;
+        }
+        log.info(Verb.INFO, "Data Channel: cipher '" + installer.cipher() + "'"
+                + (peerInfo.has(IvProto.DATA_V2) ? ", peer-id: " + peerId : ""));
+        log.info(Verb.MULTI, "Timers: ping " + server.settings().ping().toSeconds() + ", ping-restart "
+                + server.settings().pingRestart().toSeconds());
+        pushReply = buildPushReply(choice);
+        state = State.CONNECTED;
+        lastReceived = now;
+        server.connected(this);
+        if (peerInfo.has(IvProto.REQUEST_PUSH)) {
+            sendPushReply(now);
+        }
+    }
+
+    private List<ControlText.PushReply> buildPushReply(CipherNegotiation.ServerChoice choice) {
+        PushList common = directives.pushReset() ? PushList.EMPTY : PushList.of(server.settings().push());
+        for (String prefix : directives.pushRemove()) {
+            common = common.remove(prefix);
+        }
+        for (String option : directives.push()) {
+            common = common.with(option);
+        }
+        ClientPushOptions.Builder own = ClientPushOptions.forClient(peerInfo)
+                .serverSupports(EnumSet.of(IvProto.TLS_KEY_EXPORT, IvProto.CC_EXIT_NOTIFY))
+                .cipher(choice).tunMtu(server.settings().tun().mtu()).peerId(peerId).blocks(common);
+        addresses.ipv4().ifPresent(v4 -> own.ifconfig(v4.getHostAddress(),
+                addresses.ipv4Peer().orElseThrow().getHostAddress()));
+        addresses.ipv6().ifPresent(v6 -> server.settings().ipv6().ifPresent(net ->
+                own.ifconfigIpv6(v6.getHostAddress(), net.prefixLength(), net.local().getHostAddress())));
+        ClientPushOptions options = own.build();
+        options.warnings().forEach(w -> log.info(Verb.MULTI, w));
+        return PushReplyBuilder.build(common.options(), options.options());
+    }
+
+    private boolean installKey(KeyState key) {
+        DataFraming framing = peerInfo.has(IvProto.DATA_V2) ? DataFraming.v2(key.keyId(), peerId)
+                : DataFraming.v1(key.keyId());
+        try {
+            installer.install(key, framing, keys, server.providers(), server.clock(), server.random());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            log.warn("cannot make data channel keys for key " + key.keyId() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void sendPushReply(long now) {
+        for (ControlText.PushReply reply : pushReply) {
+            log.info(Verb.MULTI, "SENT CONTROL [" + commonName + "]: '" + reply.text() + "' (status=1)");
+            session.sendText(reply.text(), now);
+        }
+    }
+
+    private void authFailed(String why, Optional<String> clientReason, long now) {
+        log.info(Verb.INFO, "TLS Auth Error: " + why + "; sending AUTH_FAILED");
+        ControlText.AuthFailed message = clientReason.map(ControlText.AuthFailed::because)
+                .orElseGet(ControlText.AuthFailed::withoutReason);
+        session.sendText(message.text(), now);
+        closeAt = now + AUTH_FAILED_LINGER_NANOS;
+    }
+
+    @Override
+    public void keyFailed(KeyState key, String reason) {
+        log.info(Verb.INFO, reason);
+        boolean anyActive = session.primaryKey().filter(k -> k.phase() == KeyPhase.ACTIVE).isPresent();
+        if (!anyActive) {
+            server.close(this, "TLS Error: TLS handshake failed");
+        }
+    }
+
+    @Override
+    public void keyRetired(KeyState key) {
+        keys.retire(key.keyId());
+    }
+
+    @Override
+    public void controlText(KeyState key, String text) {
+        Parsed<ControlText> parsed = texts.parse(text);
+        if (!parsed.isOk()) {
+            log.info(Verb.PARAMETERS, "unknown control message from the client: '" + text + "'");
+            return;
+        }
+        long now = server.clock().nanos();
+        ControlText message = parsed.value();
+        if (message instanceof ControlText.PushRequest) {
+            if (state == State.CONNECTED) {
+                sendPushReply(now);
+            }
+        } else if (message instanceof ControlText.Exit) {
+            server.close(this, "SIGTERM[soft,remote-exit] received, client-instance exiting");
+        } else {
+            log.info(Verb.PARAMETERS, "control message from the client ignored: '" + text + "'");
+        }
+    }
+
+    /** Tells the client to reconnect at once (the server stops; {@code explicit-exit-notify}). */
+    void restartClient(long now) {
+        if (state == State.CONNECTED) {
+            session.sendText(ControlText.ServerSignal.restartWithoutText().text(), now);
+        }
+    }
+
+    /** Stops everything; called by the server, which has already unlearned the client's routes. */
+    void closed() {
+        state = State.CLOSED;
+        session.close();
+        keys.close();
+    }
+
+    // --- data path (I/O threads) --------------------------------------------------------------
+
+    /**
+     * Seals a tunnel packet (or a keepalive ping) for this client and sends it.
+     *
+     * @param out a buffer of the calling thread, reused per packet
+     */
+    void seal(ByteBuffer payload, ByteBuffer out, long now) {
+        out.clear();
+        EncryptStatus status = keys.encrypt(payload, out);
+        if (status != EncryptStatus.OK) {
+            server.counters().sealFailed();
+            return;
+        }
+        out.flip();
+        try {
+            link.send(out, remote);
+            lastSent = now;
+        } catch (IOException e) {
+            server.counters().sendFailed();
+        }
+    }
+
+    /** Opens a data packet from this client into {@code out}; true if it is authentic and new. */
+    boolean open(int keyId, ByteBuffer packet, ByteBuffer out, long now) {
+        out.clear();
+        if (keys.decrypt(keyId, packet, out) != DataKeys.Opened.OK) {
+            server.counters().badDataPacket();
+            return false;
+        }
+        out.flip();
+        lastReceived = now;
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientPeer[" + label() + ", peer-id " + peerId + ", " + state + "]";
+    }
+}

@@ -1,0 +1,104 @@
+package io.sluice.core.server;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What a server dropped and why: every bad packet is counted, none crashes anything. Cheap to
+ * bump from any thread.
+ */
+public final class ServerCounters {
+
+    private final LongAdder malformed = new LongAdder();
+    private final LongAdder unknownPeer = new LongAdder();
+    private final LongAdder badControl = new LongAdder();
+    private final LongAdder badData = new LongAdder();
+    private final LongAdder badSource = new LongAdder();
+    private final LongAdder noRoute = new LongAdder();
+    private final LongAdder sealFailed = new LongAdder();
+    private final LongAdder sendFailed = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder tunWriteFailed = new LongAdder();
+
+    void malformed() {
+        malformed.increment();
+    }
+
+    void unknownPeer() {
+        unknownPeer.increment();
+    }
+
+    void badControlPacket() {
+        badControl.increment();
+    }
+
+    void badDataPacket() {
+        badData.increment();
+    }
+
+    void badSourceAddress() {
+        badSource.increment();
+    }
+
+    void noRoute() {
+        noRoute.increment();
+    }
+
+    void sealFailed() {
+        sealFailed.increment();
+    }
+
+    void sendFailed() {
+        sendFailed.increment();
+    }
+
+    void refusedClient() {
+        refused.increment();
+    }
+
+    void tunWriteFailed() {
+        tunWriteFailed.increment();
+    }
+
+    /** Packets too short or with an unknown opcode. */
+    public long malformedPackets() {
+        return malformed.sum();
+    }
+
+    /** Packets from an address or peer id with no client. */
+    public long unknownPeerPackets() {
+        return unknownPeer.sum();
+    }
+
+    /** Control packets that failed to decode. */
+    public long badControlPackets() {
+        return badControl.sum();
+    }
+
+    /** Data packets that failed authentication, replay checks or had no key. */
+    public long badDataPackets() {
+        return badData.sum();
+    }
+
+    /** Tunnel packets from a client with a source address it does not own. */
+    public long badSourcePackets() {
+        return badSource.sum();
+    }
+
+    /** Tunnel packets for an address no client owns. */
+    public long unroutablePackets() {
+        return noRoute.sum();
+    }
+
+    /** Clients refused at connection (max-clients, authentication, cipher, pool). */
+    public long refusedClients() {
+        return refused.sum();
+    }
+
+    @Override
+    public String toString() {
+        return "malformed=" + malformed + " unknown-peer=" + unknownPeer + " bad-control=" + badControl
+                + " bad-data=" + badData + " bad-source=" + badSource + " no-route=" + noRoute + " seal-failed="
+                + sealFailed + " send-failed=" + sendFailed + " refused=" + refused + " tun-write-failed="
+                + tunWriteFailed;
+    }
+}

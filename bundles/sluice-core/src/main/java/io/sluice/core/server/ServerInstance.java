@@ -1,0 +1,682 @@
+package io.sluice.core.server;
+
+import io.sluice.api.pool.AddressRange;
+import io.sluice.api.pool.PoolSpec;
+import io.sluice.api.transport.DatagramTransport;
+import io.sluice.api.transport.LinkOptions;
+import io.sluice.api.transport.PacketLink;
+import io.sluice.api.transport.PacketReceiver;
+import io.sluice.api.transport.StreamTransport;
+import io.sluice.api.transport.TransportProtocol;
+import io.sluice.api.tun.IfAddress;
+import io.sluice.api.tun.Route;
+import io.sluice.api.tun.TunDevice;
+import io.sluice.core.control.ControlRejectCounters;
+import io.sluice.core.control.OptionsString;
+import io.sluice.core.data.KeepalivePing;
+import io.sluice.core.engine.Platform;
+import io.sluice.core.log.TunnelLog;
+import io.sluice.core.log.Verb;
+import io.sluice.core.pool.IfconfigPool;
+import io.sluice.core.pool.IfconfigPoolFactory;
+import io.sluice.core.pool.PoolLease;
+import io.sluice.core.pool.PoolRanges;
+import io.sluice.core.reliable.ReliableConfig;
+import io.sluice.core.route.RouteChange;
+import io.sluice.core.route.RouteKey;
+import io.sluice.core.route.RoutingTable;
+import io.sluice.core.route.SourceCheck;
+import io.sluice.core.session.SessionRole;
+import io.sluice.core.session.SessionSettings;
+import io.sluice.core.time.Clock;
+import io.sluice.core.tls.TlsEndpointFactory;
+import io.sluice.core.wire.ControlCodec;
+import io.sluice.core.wire.Opcode;
+import io.sluice.core.wire.OuterHeader;
+import io.sluice.core.wire.RejectCounters;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * An OpenVPN server instance: its sockets, its TUN device, its clients, the routing table
+ * between them and the address pool. Several instances run side by side in one JVM without
+ * sharing anything but the platform's providers.
+ */
+public final class ServerInstance implements AutoCloseable {
+
+    /** How often each control thread runs its clients' timers. */
+    private static final long TICK_MILLIS = 100;
+    /** Room for the largest packet either side of the data channel (TUN MTU 65535 and overhead). */
+    private static final int BUFFER_SIZE = 65536 + 512;
+
+    private final ServerSettings settings;
+    private final Platform platform;
+    private final TunnelLog log;
+    private final Clock clock;
+    private final java.time.Clock wallClock;
+    private final SecureRandom random;
+    private final ClientConfigSource clientConfigs;
+    private final ServerCounters counters = new ServerCounters();
+    private final ControlRejectCounters controlRejects = new ControlRejectCounters();
+    private final RejectCounters wireRejects = new RejectCounters();
+    private final RoutingTable<ClientPeer> routes;
+    private final ConcurrentHashMap<Endpoint, ClientPeer> byEndpoint = new ConcurrentHashMap<>();
+    private final AtomicReferenceArray<ClientPeer> byPeerId;
+    private final ArrayDeque<Integer> freePeerIds = new ArrayDeque<>();
+    private final ScheduledExecutorService[] shards;
+    private final List<List<ClientPeer>> shardPeers = new ArrayList<>();
+    private final List<Closeable> sockets = new ArrayList<>();
+    private final ThreadLocal<IoBuffers> buffers = ThreadLocal.withInitial(IoBuffers::new);
+    private final String optionsString;
+    private final String expectedRemoteOptions;
+    private final SessionSettings sessionSettings;
+
+    private volatile boolean running;
+    private TunDevice tun;
+    private Thread tunReader;
+    private IfconfigPool pool;
+
+    /**
+     * @param clock     monotonic time for protocol timers
+     * @param wallClock calendar time for certificate validity
+     */
+    public ServerInstance(ServerSettings settings, Platform platform, ClientConfigSource clientConfigs, TunnelLog log,
+                          Clock clock, java.time.Clock wallClock, SecureRandom random) {
+        this.settings = settings;
+        this.platform = platform;
+        this.clientConfigs = clientConfigs;
+        this.log = log;
+        this.clock = clock;
+        this.wallClock = wallClock;
+        this.random = random;
+        this.routes = new RoutingTable<>(settings.ipv4().map(n -> (InetAddress) n.local()));
+        this.byPeerId = new AtomicReferenceArray<>(settings.maxClients());
+        for (int i = 0; i < settings.maxClients(); i++) {
+            freePeerIds.add(i);
+        }
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.shards = new ScheduledExecutorService[threads];
+        for (int i = 0; i < threads; i++) {
+            int n = i;
+            shards[i] = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sluice-" + settings.name() + "-control-" + n);
+                t.setDaemon(true);
+                return t;
+            });
+            shardPeers.add(new ArrayList<>());
+        }
+        ReliableConfig reliable = new ReliableConfig(settings.timings().tlsTimeout().toNanos(),
+                ReliableConfig.DEFAULT.maxTimeoutNanos(), ReliableConfig.DEFAULT.sendWindow(),
+                ReliableConfig.DEFAULT.receiveWindow());
+        this.sessionSettings = new SessionSettings(SessionRole.SERVER,
+                TlsEndpointFactory.server(settings.tls(), wallClock, random), reliable, settings.timings().tlsMtu(),
+                settings.timings().handWindow(), settings.timings().transitionWindow(), random);
+        OptionsString occ = OptionsString.builder().role(OptionsString.Role.TLS_SERVER)
+                .devType("tun").tunMtu(settings.tun().mtu()).dataCiphers(settings.dataCiphers()).build();
+        this.optionsString = occ.local();
+        this.expectedRemoteOptions = occ.expectedRemote();
+    }
+
+    /** Opens the TUN device, binds the sockets and starts serving. */
+    public void start() throws IOException {
+        running = true;
+        pool = newPool();
+        tun = platform.tun().open(settings.tun());
+        log.info(Verb.INFO, "TUN/TAP device " + tun.name() + " opened");
+        configureTun();
+        for (ListenSpec spec : settings.listen()) {
+            bind(spec);
+        }
+        for (int i = 0; i < shards.length; i++) {
+            int shard = i;
+            shards[i].scheduleWithFixedDelay(() -> tick(shard), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        shards[0].scheduleWithFixedDelay(this::persistPool, 1, 1, TimeUnit.SECONDS);
+        tunReader = new Thread(this::readTun, "sluice-" + settings.name() + "-tun");
+        tunReader.setDaemon(true);
+        tunReader.start();
+        log.info(Verb.INFO, "Initialization Sequence Completed");
+    }
+
+    private IfconfigPool newPool() throws IOException {
+        List<AddressRange> ranges = new ArrayList<>();
+        settings.ipv4().ifPresent(n -> ranges.add(new AddressRange(n.poolStart(), n.poolEnd())));
+        settings.ipv6().ifPresent(n -> ranges.add(PoolRanges.ipv6Pool(n.poolBase(), n.poolPrefixLength())));
+        int block = settings.topology() == ServerSettings.Topology.NET30 && settings.ipv4().isPresent() ? 4 : 1;
+        PoolSpec spec = new PoolSpec(settings.name(), ranges, block,
+                settings.poolPersist().map(ServerSettings.PoolPersist::file),
+                settings.poolPersist().map(ServerSettings.PoolPersist::interval).orElse(java.time.Duration.ofMinutes(10)));
+        IfconfigPool created = new IfconfigPoolFactory(clock).create(spec, settings.duplicateCn());
+        created.loadReport().problems().forEach(p -> log.warn("ifconfig-pool-persist: " + p));
+        log.info(Verb.MULTI, "IFCONFIG POOL: size=" + created.size());
+        return created;
+    }
+
+    private void configureTun() throws IOException {
+        tun.setMtu(settings.tun().mtu());
+        if (settings.ipv4().isPresent()) {
+            ServerSettings.Ipv4Network v4 = settings.ipv4().get();
+            if (settings.topology() == ServerSettings.Topology.SUBNET) {
+                tun.addAddress(new IfAddress(v4.local(), prefixOf(v4.remoteOrNetmask()), Optional.empty()));
+            } else {
+                tun.addAddress(new IfAddress(v4.local(), 32, Optional.of(v4.remoteOrNetmask())));
+            }
+        }
+        if (settings.ipv6().isPresent()) {
+            ServerSettings.Ipv6Network v6 = settings.ipv6().get();
+            tun.addAddress(new IfAddress(v6.local(), v6.prefixLength(), Optional.empty()));
+        }
+        tun.setUp(true);
+        if (settings.ipv4().isPresent() && settings.topology() != ServerSettings.Topology.SUBNET) {
+            ServerSettings.Ipv4Network v4 = settings.ipv4().get();
+            tun.addRoute(new Route(v4.network(), v4.prefixLength(), Optional.of(v4.remoteOrNetmask()), 0));
+        }
+        for (ServerSettings.RouteSpec r : settings.routes()) {
+            tun.addRoute(new Route(r.network(), r.prefixLength(), Optional.empty(), 0));
+        }
+        settings.ipv4().ifPresent(v4 -> log.info(Verb.MULTI, "net_addr_v4_add: " + v4.local().getHostAddress() + " dev " + tun.name()));
+    }
+
+    private static int prefixOf(Inet4Address netmask) {
+        byte[] b = netmask.getAddress();
+        int bits = ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        return Integer.bitCount(bits);
+    }
+
+    private void bind(ListenSpec spec) throws IOException {
+        if (spec.protocol() == TransportProtocol.UDP) {
+            DatagramTransport udp = platform.udp()
+                    .orElseThrow(() -> new IOException("proto udp: the UDP transport is not installed"));
+            PacketLink link = udp.bind(spec.address(), LinkOptions.DEFAULTS, this::received);
+            sockets.add(link::close);
+            log.info(Verb.INFO, "UDPv" + family(spec.address()) + " link local (bound): " + describeLong(link.localAddress()));
+        } else {
+            StreamTransport tcp = platform.tcp()
+                    .orElseThrow(() -> new IOException("proto tcp-server: the TCP transport is not installed"));
+            Closeable listener = tcp.listen(spec.address(), LinkOptions.DEFAULTS, connection -> new PacketReceiver() {
+                @Override
+                public void received(PacketLink link, InetSocketAddress from, ByteBuffer packet) {
+                    ServerInstance.this.received(link, link.remoteAddress().orElse(from), packet);
+                }
+
+                @Override
+                public void closed(PacketLink link, Throwable cause) {
+                    connectionClosed(link, cause);
+                }
+            });
+            sockets.add(listener);
+            log.info(Verb.INFO, "TCPv" + family(spec.address()) + "_SERVER link local (bound): "
+                    + describeLong(spec.address()));
+        }
+    }
+
+    private static String family(InetSocketAddress a) {
+        return a.getAddress() instanceof Inet4Address ? "4" : "6";
+    }
+
+    // --- the data path --------------------------------------------------------------------
+
+    /** Per I/O thread: header parser and packet buffers, reused for every packet. */
+    private static final class IoBuffers {
+        final OuterHeader header = new OuterHeader();
+        final ByteBuffer plain = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        final ByteBuffer sealed = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    }
+
+    /** A packet from a transport (a UDP socket, or one TCP connection), on its I/O thread. */
+    void received(PacketLink link, InetSocketAddress from, ByteBuffer packet) {
+        if (!running) {
+            return;
+        }
+        IoBuffers io = buffers.get();
+        OuterHeader header = io.header;
+        if (!header.parse(packet)) {
+            counters.malformed();
+            return;
+        }
+        long now = clock.nanos();
+        Opcode opcode = header.opcode();
+        if (opcode == Opcode.P_DATA_V2 || opcode == Opcode.P_DATA_V1) {
+            ClientPeer peer = opcode == Opcode.P_DATA_V2 && header.peerId() >= 0 && header.peerId() < byPeerId.length()
+                    ? byPeerId.get(header.peerId()) : byEndpoint.get(new Endpoint(link, from));
+            if (peer == null || peer.link() != link || !peer.remote().equals(from)
+                    || peer.state() != ClientPeer.State.CONNECTED) {
+                counters.unknownPeer();
+                return;
+            }
+            if (peer.open(header.keyId(), packet, io.plain, now)) {
+                deliver(peer, io.plain, io.sealed, now);
+            }
+            return;
+        }
+        Endpoint endpoint = new Endpoint(link, from);
+        ClientPeer peer = byEndpoint.get(endpoint);
+        boolean hardReset = opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V2
+                || opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3;
+        if (peer == null) {
+            if (!hardReset || header.keyId() != 0) {
+                counters.unknownPeer();
+                return;
+            }
+            peer = newClient(link, from, header, now);
+            if (peer == null) {
+                return;
+            }
+        }
+        ByteBuffer copy = ByteBuffer.allocate(packet.remaining());
+        copy.put(packet.duplicate()).flip();
+        ClientPeer target = peer;
+        target.control().execute(() -> target.controlPacket(copy, clock.nanos()));
+    }
+
+    /** A plaintext tunnel packet from a client: to another client or into the TUN device. */
+    private void deliver(ClientPeer from, ByteBuffer plain, ByteBuffer sealed, long now) {
+        if (KeepalivePing.isPing(plain)) {
+            return;
+        }
+        SourceCheck source = routes.checkSource(plain, from);
+        if (source != SourceCheck.ACCEPTED) {
+            if (source == SourceCheck.BAD_SOURCE) {
+                counters.badSourceAddress();
+                from.log().info(Verb.PACKETS, "MULTI: bad source address from client, packet dropped");
+            }
+            return;
+        }
+        if (settings.clientToClient()) {
+            ClientPeer to = routes.routeDestination(plain);
+            if (to != null && to != from) {
+                to.seal(plain, sealed, now);
+                return;
+            }
+        }
+        try {
+            tun.write(plain);
+        } catch (IOException e) {
+            counters.tunWriteFailed();
+        }
+    }
+
+    /** The TUN reader thread: packets from the host to clients. */
+    private void readTun() {
+        ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        while (running) {
+            in.clear();
+            int n;
+            try {
+                n = tun.read(in);
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("read from " + tun.name() + " failed: " + e.getMessage());
+                }
+                return;
+            }
+            if (n < 0) {
+                return;
+            }
+            in.flip();
+            ClientPeer to = routes.routeDestination(in);
+            if (to == null || to.state() != ClientPeer.State.CONNECTED) {
+                counters.noRoute();
+                continue;
+            }
+            to.seal(in, out, clock.nanos());
+        }
+    }
+
+    // --- clients --------------------------------------------------------------------------
+
+    private ClientPeer newClient(PacketLink link, InetSocketAddress from, OuterHeader header, long now) {
+        Integer peerId;
+        synchronized (freePeerIds) {
+            peerId = freePeerIds.poll();
+        }
+        if (peerId == null) {
+            counters.refusedClient();
+            log.info(Verb.INFO, "MULTI: new incoming connection would exceed maximum number of clients ("
+                    + settings.maxClients() + ")");
+            if (link.protocol() == TransportProtocol.TCP) {
+                link.close();
+            }
+            return null;
+        }
+        int shard = Math.floorMod(from.hashCode(), shards.length);
+        ClientPeer peer = new ClientPeer(this, shards[shard], link, from, peerId, now);
+        ClientPeer previous = byEndpoint.putIfAbsent(new Endpoint(link, from), peer);
+        if (previous != null) {
+            release(peerId);
+            return previous;
+        }
+        byPeerId.set(peerId, peer);
+        shards[shard].execute(() -> shardPeers.get(shard).add(peer));
+        log.info(Verb.MULTI, describe(from) + " TLS: Initial packet from " + describeLong(from) + ", sid="
+                + header.sessionId());
+        return peer;
+    }
+
+    private void release(int peerId) {
+        synchronized (freePeerIds) {
+            freePeerIds.add(peerId);
+        }
+    }
+
+    private void connectionClosed(PacketLink link, Throwable cause) {
+        link.remoteAddress().ifPresent(remote -> {
+            ClientPeer peer = byEndpoint.get(new Endpoint(link, remote));
+            if (peer != null) {
+                peer.control().execute(() -> close(peer, "Connection reset, restarting ["
+                        + (cause == null ? "0" : cause.getMessage()) + "]"));
+            }
+        });
+    }
+
+    /** Whether the client may connect (on its control thread), after its certificate checked out. */
+    Optional<String> admit(ClientPeer peer) {
+        if (!settings.duplicateCn()) {
+            for (ClientPeer other : byEndpoint.values()) {
+                if (other != peer && other.commonName().equals(peer.commonName())
+                        && other.state() != ClientPeer.State.CLOSED) {
+                    log.info(Verb.INFO, "MULTI: new connection by client '" + peer.commonName()
+                            + "' will cause previous active sessions by this client to be dropped.  Remember to use"
+                            + " the --duplicate-cn option if you want multiple clients using the same certificate"
+                            + " or username to concurrently connect.");
+                    other.control().execute(() -> close(other, "client-instance replaced by a new connection"));
+                    // Its lease is still held: give it back now so the new session keeps the address.
+                    releaseAddresses(other);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The client's client-config-dir directives; refuses it (disabled) on errors or ccd-exclusive. */
+    ClientDirectives directivesFor(ClientPeer peer) {
+        try {
+            Optional<ClientDirectives> found = clientConfigs.read(peer.commonName());
+            if (found.isEmpty() && settings.ccdExclusive()) {
+                peer.log().info(Verb.INFO, "MULTI: client-config-dir authentication failed for common name '"
+                        + peer.commonName() + "' (ccd-exclusive and no file)");
+                return disabled();
+            }
+            found.ifPresent(d -> peer.log().info(Verb.MULTI, "OPTIONS IMPORT: reading client specific options from: "
+                    + settings.clientConfigDir().map(dir -> dir.resolve(peer.commonName()).toString()).orElse("?")));
+            return found.orElse(ClientDirectives.NONE);
+        } catch (IOException e) {
+            peer.log().warn(e.getMessage());
+            return disabled();
+        }
+    }
+
+    private static ClientDirectives disabled() {
+        return new ClientDirectives(true, Optional.empty(), Optional.empty(), List.of(), false, List.of(), List.of());
+    }
+
+    /** Addresses for a client: fixed from its directives, else leased from the pool. */
+    Optional<ClientAddresses> assignAddresses(ClientPeer peer, ClientDirectives directives) {
+        if (directives.ifconfigPush().isPresent()) {
+            ClientAddresses fixed = directives.ifconfigPush().get();
+            fixed.ipv4().ifPresent(pool::reserve);
+            Optional<Inet6Address> v6 = directives.ipv6Push().map(a -> (Inet6Address) a);
+            return Optional.of(new ClientAddresses(fixed.ipv4(), fixed.ipv4Peer(), v6.or(fixed::ipv6), true));
+        }
+        Optional<PoolLease> lease = pool.lease(peer.commonName());
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        PoolLease l = lease.get();
+        Optional<Inet4Address> v4 = l.ipv4().map(a -> (Inet4Address) a);
+        Optional<Inet4Address> v4Peer = settings.ipv4().map(n -> switch (settings.topology()) {
+            case SUBNET -> n.remoteOrNetmask();
+            case P2P -> n.local();
+            case NET30 -> (Inet4Address) l.ipv4Peer().orElse(n.local());
+        });
+        Optional<Inet6Address> v6 = directives.ipv6Push().map(a -> (Inet6Address) a)
+                .or(() -> l.ipv6().map(a -> (Inet6Address) a));
+        leases.put(peer, l);
+        peer.log().info(Verb.MULTI, "MULTI_sva: pool returned IPv4=" + v4.map(InetAddress::getHostAddress).orElse("(Not enabled)")
+                + ", IPv6=" + v6.map(InetAddress::getHostAddress).orElse("(Not enabled)"));
+        return Optional.of(new ClientAddresses(v4, v4Peer, v6, false));
+    }
+
+    private final ConcurrentHashMap<ClientPeer, PoolLease> leases = new ConcurrentHashMap<>();
+
+    private void releaseAddresses(ClientPeer peer) {
+        PoolLease lease = leases.remove(peer);
+        if (lease != null) {
+            pool.release(lease);
+        }
+        peer.addresses().filter(ClientAddresses::fixed).flatMap(ClientAddresses::ipv4).ifPresent(pool::unreserve);
+    }
+
+    /** A client finished connecting: its addresses and iroutes now route to it. */
+    void connected(ClientPeer peer) {
+        List<RouteKey> keys = new ArrayList<>();
+        ClientAddresses a = peer.addresses().orElseThrow();
+        a.ipv4().ifPresent(v4 -> keys.add(RouteKey.host(v4)));
+        a.ipv6().ifPresent(v6 -> keys.add(RouteKey.host(v6)));
+        for (ClientDirectives.Subnet s : peer.directives().iroutes()) {
+            keys.add(RouteKey.prefix(s.network(), s.prefixLength()));
+        }
+        for (RouteChange<ClientPeer> change : routes.replace(peer, keys).changes()) {
+            peer.log().info(Verb.MULTI, "MULTI: Learn: " + change.key() + " -> " + peer.label());
+        }
+        a.ipv4().ifPresent(v4 -> peer.log().info(Verb.MULTI, "MULTI: primary virtual IP for " + peer.label() + ": "
+                + v4.getHostAddress()));
+    }
+
+    /** Ends a client's session, on its control thread. */
+    void close(ClientPeer peer, String reason) {
+        if (peer.state() == ClientPeer.State.CLOSED) {
+            return;
+        }
+        peer.log().info(Verb.INFO, reason);
+        routes.forget(peer);
+        releaseAddresses(peer);
+        byEndpoint.remove(new Endpoint(peer.link(), peer.remote()), peer);
+        if (byPeerId.compareAndSet(peer.peerId(), peer, null)) {
+            release(peer.peerId());
+        }
+        for (List<ClientPeer> list : shardPeers) {
+            if (peer.control() == shards[shardPeers.indexOf(list)]) {
+                list.remove(peer);
+            }
+        }
+        peer.closed();
+        if (peer.link().protocol() == TransportProtocol.TCP) {
+            peer.link().close();
+        }
+    }
+
+    private void tick(int shard) {
+        long now = clock.nanos();
+        for (ClientPeer peer : new ArrayList<>(shardPeers.get(shard))) {
+            try {
+                peer.tick(now);
+            } catch (RuntimeException e) {
+                // One client's bug must not stop the timers of every other client on this thread.
+                peer.log().error("internal error, client dropped: " + e);
+                close(peer, "client-instance exiting after an internal error");
+            }
+        }
+    }
+
+    private void persistPool() {
+        try {
+            pool.persistIfDue();
+        } catch (IOException e) {
+            log.warn("ifconfig-pool-persist: cannot write: " + e.getMessage());
+        }
+    }
+
+    // --- for ClientPeer -------------------------------------------------------------------
+
+    ServerSettings settings() {
+        return settings;
+    }
+
+    io.sluice.core.engine.CryptoProviders providers() {
+        return platform.crypto();
+    }
+
+    TunnelLog log() {
+        return log;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    ServerCounters counters() {
+        return counters;
+    }
+
+    ControlRejectCounters controlRejects() {
+        return controlRejects;
+    }
+
+    SessionSettings sessionSettings() {
+        return sessionSettings;
+    }
+
+    ControlCodec newControlCodec() {
+        return ControlCodec.plain(wireRejects);
+    }
+
+    String optionsString() {
+        return optionsString;
+    }
+
+    String expectedRemoteOptions() {
+        return expectedRemoteOptions;
+    }
+
+    // --- public view ----------------------------------------------------------------------
+
+    /** What was dropped and why. */
+    public ServerCounters dropCounters() {
+        return counters;
+    }
+
+    /** Clients connected or connecting now. */
+    public int clientCount() {
+        return byEndpoint.size();
+    }
+
+    /** The common names and addresses of connected clients (for status and tests). */
+    public List<String> connectedClients() {
+        List<String> out = new ArrayList<>();
+        for (ClientPeer p : byEndpoint.values()) {
+            if (p.state() == ClientPeer.State.CONNECTED) {
+                out.add(p.commonName() + " " + p.addresses().flatMap(ClientAddresses::ipv4)
+                        .map(InetAddress::getHostAddress).orElse("-"));
+            }
+        }
+        return out;
+    }
+
+    /** The TUN device's name, once started. */
+    public String deviceName() {
+        return tun == null ? "" : tun.name();
+    }
+
+    /**
+     * Stops serving: tells connected clients to reconnect ({@code RESTART}, OpenVPN's
+     * {@code explicit-exit-notify} on a server), closes every client, socket and the TUN
+     * device, and writes the pool's persist file.
+     */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        long now = clock.nanos();
+        Collection<ClientPeer> clients = new ArrayList<>(byEndpoint.values());
+        for (ClientPeer peer : clients) {
+            runOn(peer, () -> peer.restartClient(now));
+        }
+        running = false;
+        for (ClientPeer peer : clients) {
+            runOn(peer, () -> close(peer, "SIGTERM[hard,] received, client-instance exiting"));
+        }
+        for (Closeable socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.warn("closing a socket: " + e.getMessage());
+            }
+        }
+        for (ScheduledExecutorService shard : shards) {
+            shard.shutdown();
+        }
+        if (tun != null) {
+            tun.close();
+        }
+        if (tunReader != null) {
+            try {
+                tunReader.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    private static void runOn(ClientPeer peer, Runnable task) {
+        try {
+            peer.control().submit(task).get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // A control thread that does not answer must not keep the instance from stopping.
+        }
+    }
+
+    // --- naming ---------------------------------------------------------------------------
+
+    /** OpenVPN's short form of an address in log prefixes: {@code 198.18.0.2:40000}. */
+    static String describe(InetSocketAddress a) {
+        InetAddress ip = a.getAddress();
+        String host = ip == null ? a.getHostString() : ip.getHostAddress();
+        return (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** OpenVPN's long form: {@code [AF_INET]198.18.0.2:40000}. */
+    static String describeLong(InetSocketAddress a) {
+        InetAddress ip = a.getAddress();
+        String family = ip instanceof Inet6Address ? "[AF_INET6]" : "[AF_INET]";
+        return family + (ip == null ? a.getHostString() : ip.getHostAddress()) + ":" + a.getPort();
+    }
+
+    /** A client's transport endpoint: its link (socket or connection) and address. */
+    private record Endpoint(PacketLink link, InetSocketAddress remote) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Endpoint e && e.link == link && e.remote.equals(remote);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(link) * 31 + remote.hashCode();
+        }
+    }
+}

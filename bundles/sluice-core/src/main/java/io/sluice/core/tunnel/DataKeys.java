@@ -1,0 +1,136 @@
+package io.sluice.core.tunnel;
+
+import io.sluice.core.data.DataDecryptor;
+import io.sluice.core.data.DataEncryptor;
+import io.sluice.core.data.DecryptStatus;
+import io.sluice.core.data.EncryptStatus;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * One peer's data-channel keys: a decryptor per key id (the active key and, during the
+ * transition window, the one before it) and the encryptor of the newest key.
+ *
+ * <p>Threads: keys are installed and retired on the session's control thread; packets are
+ * opened on the I/O thread that reads the peer's transport and sealed on whichever thread has
+ * a packet for the peer (TUN reader, keepalive timer, another client's I/O thread). Each
+ * decryptor and the encryptor are guarded by their own monitor, held only by this peer's
+ * threads: uncontended in the common case and never shared with another session.
+ */
+public final class DataKeys implements AutoCloseable {
+
+    /** What {@link #decrypt} made of a packet. */
+    public enum Opened {
+        /** Authentic and new: the plaintext is in the output buffer. */
+        OK,
+        /** No key with the packet's key id (never made, or retired). */
+        NO_KEY,
+        /** Dropped by the key: see the decryptor's per-reason counters. */
+        DROPPED
+    }
+
+    private static final int KEY_IDS = 8;
+
+    private final AtomicReferenceArray<DataDecryptor> decryptors = new AtomicReferenceArray<>(KEY_IDS);
+    private final Object sealLock = new Object();
+    private DataEncryptor encryptor;
+    private int encryptorKeyId = -1;
+    private volatile boolean renegotiationWanted;
+
+    /**
+     * Installs a new key: its decryptor at once, and its encryptor as the one new packets use
+     * (OpenVPN sends with a key as soon as it is active). The encryptor it replaces is closed.
+     */
+    public void install(int keyId, DataEncryptor newEncryptor, DataDecryptor newDecryptor) {
+        DataDecryptor old = decryptors.getAndSet(keyId, newDecryptor);
+        if (old != null) {
+            synchronized (old) {
+                old.close();
+            }
+        }
+        synchronized (sealLock) {
+            if (encryptor != null) {
+                encryptor.close();
+            }
+            encryptor = newEncryptor;
+            encryptorKeyId = keyId;
+            renegotiationWanted = false;
+        }
+    }
+
+    /** Drops a retired key's decryptor (and its encryptor, should it still be the current one). */
+    public void retire(int keyId) {
+        DataDecryptor old = decryptors.getAndSet(keyId, null);
+        if (old != null) {
+            synchronized (old) {
+                old.close();
+            }
+        }
+        synchronized (sealLock) {
+            if (encryptorKeyId == keyId && encryptor != null) {
+                encryptor.close();
+                encryptor = null;
+                encryptorKeyId = -1;
+            }
+        }
+    }
+
+    /** Whether any key can seal packets now. */
+    public boolean canSeal() {
+        synchronized (sealLock) {
+            return encryptor != null;
+        }
+    }
+
+    /**
+     * Opens a data packet (position to limit) into {@code out}.
+     *
+     * @param keyId the key id from the packet's first byte
+     */
+    public Opened decrypt(int keyId, ByteBuffer packet, ByteBuffer out) {
+        DataDecryptor decryptor = decryptors.get(keyId & (KEY_IDS - 1));
+        if (decryptor == null) {
+            return Opened.NO_KEY;
+        }
+        synchronized (decryptor) {
+            return decryptor.decrypt(packet, out) == DecryptStatus.OK ? Opened.OK : Opened.DROPPED;
+        }
+    }
+
+    /**
+     * Seals a payload into a wire packet in {@code out}.
+     *
+     * @return {@link EncryptStatus#OK}, or why not; {@code null} when no key is installed
+     */
+    public EncryptStatus encrypt(ByteBuffer payload, ByteBuffer out) {
+        synchronized (sealLock) {
+            if (encryptor == null) {
+                return null;
+            }
+            EncryptStatus status = encryptor.encrypt(payload, out);
+            if (status == EncryptStatus.PACKET_IDS_EXHAUSTED || encryptor.packetIds().shouldRenegotiate()) {
+                renegotiationWanted = true;
+            }
+            return status;
+        }
+    }
+
+    /** True once the current key is close to running out of packet ids: time to renegotiate. */
+    public boolean renegotiationWanted() {
+        return renegotiationWanted;
+    }
+
+    /** The id of the key packets are sealed with, or -1. */
+    public int sealingKeyId() {
+        synchronized (sealLock) {
+            return encryptorKeyId;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < KEY_IDS; i++) {
+            retire(i);
+        }
+    }
+}

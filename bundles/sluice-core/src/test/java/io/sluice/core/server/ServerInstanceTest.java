@@ -1,0 +1,199 @@
+package io.sluice.core.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.api.transport.TransportProtocol;
+import io.sluice.api.tun.DeviceType;
+import io.sluice.api.tun.TunRequest;
+import io.sluice.core.engine.Platform;
+import io.sluice.core.log.TunnelLog;
+import io.sluice.core.time.Clock;
+import io.sluice.core.tls.TestPki;
+import io.sluice.core.tls.TlsSettings;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The whole server in memory: a TUN device and a UDP socket of queues, clients of the engine's own pieces. */
+@Timeout(60)
+class ServerInstanceTest {
+
+    private static final TestPki PKI = new TestPki();
+    private static final TestPki.Authority CA = PKI.root("Sluice Test CA");
+
+    private final MemoryTun tun = new MemoryTun();
+    private final MemoryUdp udp = new MemoryUdp();
+    private final List<TestClient> clients = new ArrayList<>();
+    private ServerInstance server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = server(List.of("AES-256-GCM", "AES-128-GCM"), List.of("route 10.20.0.0 255.255.0.0"), false);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(TestClient::close);
+        server.close();
+        udp.shutdown();
+    }
+
+    private ServerInstance server(List<String> ciphers, List<String> push, boolean clientToClient) throws Exception {
+        TestPki.Issued cert = PKI.issue(CA, "server", TestPki.Kind.EC, TestPki.Usage.SERVER);
+        TlsSettings tls = TlsSettings.builder("server").trustAnchors(List.of(CA.certificate()))
+                .credentials(cert.chain(), cert.key()).build();
+        ServerSettings settings = new ServerSettings("test",
+                List.of(new ListenSpec(TransportProtocol.UDP, new InetSocketAddress("198.18.0.1", 1194))),
+                new TunRequest(Optional.empty(), DeviceType.TUN, 1500), ServerSettings.Topology.SUBNET,
+                Optional.of(new ServerSettings.Ipv4Network(v4("10.8.0.1"), v4("255.255.255.0"), v4("10.8.0.0"), 24,
+                        v4("10.8.0.2"), v4("10.8.0.254"))),
+                Optional.empty(), List.of(), push, ciphers, Optional.empty(), "SHA1", Duration.ofSeconds(10),
+                Duration.ofSeconds(120), 10, false, clientToClient, Optional.empty(), false, Optional.empty(), 64, 15,
+                Duration.ZERO, tls, ServerSettings.SessionTimings.defaults());
+        Platform platform = new Platform(TestClient.testCrypto(), tun, Optional.of(udp), Optional.empty());
+        return new ServerInstance(settings, platform, ClientConfigSource.NONE, TunnelLog.forVerb(3), Clock.system(),
+                java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
+    }
+
+    private TestClient client(int port, String cn, String ivCiphers) {
+        return client(port, PKI.issue(CA, cn, TestPki.Kind.EC, TestPki.Usage.CLIENT), ivCiphers);
+    }
+
+    private TestClient client(int port, TestPki.Issued cert, String ivCiphers) {
+        TestClient c = new TestClient(port, udp, cert, CA, ivCiphers, TestClient.testCrypto()).start();
+        clients.add(c);
+        return c;
+    }
+
+    @Test
+    void aClientConnectsIsPushedItsAddressAndPacketsFlowBothWays() throws Exception {
+        TestClient alice = client(40001, "alice", "AES-256-GCM:AES-128-GCM:CHACHA20-POLY1305");
+        await(() -> alice.keysInstalled, "alice's keys: " + alice.texts);
+
+        List<String> pushed = alice.pushed;
+        assertEquals(List.of("route 10.20.0.0 255.255.0.0", "ifconfig 10.8.0.2 255.255.255.0", "peer-id 0",
+                "cipher AES-256-GCM", "protocol-flags cc-exit tls-ekm", "tun-mtu 1500"), pushed);
+        assertTrue(tun.isUp());
+        assertEquals("10.8.0.1", tun.addresses.get(0).local().getHostAddress());
+
+        byte[] toServer = ipv4("10.8.0.2", "10.8.0.1", "hello server");
+        alice.send(toServer);
+        assertArrayEquals(toServer, tun.toHost.poll(5, TimeUnit.SECONDS), "the server wrote the packet to its TUN");
+
+        byte[] toAlice = ipv4("10.8.0.1", "10.8.0.2", "hello alice");
+        tun.fromHost.add(toAlice);
+        assertArrayEquals(toAlice, alice.tunnel.poll(5, TimeUnit.SECONDS), "the client got the host's packet");
+        assertEquals(List.of("alice 10.8.0.2"), server.connectedClients());
+    }
+
+    @Test
+    void theServerPicksItsFirstCipherTheClientOffers() throws Exception {
+        TestClient bob = client(40002, "bob", "CHACHA20-POLY1305:AES-128-GCM");
+        await(() -> bob.keysInstalled, "bob's keys: " + bob.texts);
+        assertTrue(bob.pushed.contains("cipher AES-128-GCM"), bob.pushed.toString());
+        byte[] p = ipv4("10.8.0.2", "10.8.0.1", "with AES-128-GCM");
+        bob.send(p);
+        assertArrayEquals(p, tun.toHost.poll(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aClientWithNoCommonCipherGetsAuthFailedAsOpenVpnSendsIt() throws Exception {
+        TestClient carol = client(40003, "carol", "CHACHA20-POLY1305");
+        await(() -> carol.texts.stream().anyMatch(t -> t.startsWith("AUTH_FAILED")), "carol: " + carol.texts);
+        assertTrue(carol.texts.contains("AUTH_FAILED,Data channel cipher negotiation failed (no shared cipher)"),
+                carol.texts.toString());
+        await(() -> server.clientCount() == 0, "carol dropped after AUTH_FAILED");
+    }
+
+    @Test
+    void packetsWithASpoofedSourceAreDroppedAndCountedAndTheClientStaysUp() throws Exception {
+        TestClient alice = client(40004, "alice", "AES-256-GCM");
+        await(() -> alice.keysInstalled, "alice's keys: " + alice.texts);
+        alice.send(ipv4("10.8.0.77", "10.8.0.1", "spoofed"));
+        await(() -> server.dropCounters().badSourcePackets() == 1, "bad source counted");
+        byte[] good = ipv4("10.8.0.2", "10.8.0.1", "still served");
+        alice.send(good);
+        assertArrayEquals(good, tun.toHost.poll(5, TimeUnit.SECONDS));
+        assertEquals(1, server.dropCounters().badSourcePackets());
+    }
+
+    @Test
+    void garbageFromAnywhereIsCountedAndEveryoneElseIsStillServed() throws Exception {
+        TestClient alice = client(40005, "alice", "AES-256-GCM");
+        await(() -> alice.keysInstalled, "alice's keys: " + alice.texts);
+        alice.sendRaw(new byte[0]);
+        alice.sendRaw(new byte[] {(byte) 0xFF, 1, 2});
+        alice.sendRaw(new byte[] {(byte) (9 << 3), 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17});
+        alice.sendRaw(new byte[] {(byte) (4 << 3), 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0});
+        byte[] good = ipv4("10.8.0.2", "10.8.0.1", "after garbage");
+        alice.send(good);
+        assertArrayEquals(good, tun.toHost.poll(5, TimeUnit.SECONDS));
+        ServerCounters c = server.dropCounters();
+        assertTrue(c.malformedPackets() >= 2, c.toString());
+        assertTrue(c.badDataPackets() >= 1, c.toString());
+    }
+
+    @Test
+    void twoClientsGetDifferentAddressesAndExitRemovesOne() throws Exception {
+        TestClient alice = client(40006, "alice", "AES-256-GCM");
+        TestClient bob = client(40007, "bob", "AES-256-GCM");
+        await(() -> alice.keysInstalled && bob.keysInstalled, "both connected");
+        assertTrue(alice.pushed.contains("ifconfig 10.8.0.2 255.255.255.0") != bob.pushed.contains("ifconfig 10.8.0.2 255.255.255.0"));
+        bob.sendText("EXIT");
+        await(() -> server.connectedClients().size() == 1, "bob gone after EXIT: " + server.connectedClients());
+        byte[] toBob = ipv4("10.8.0.1", bob.pushed.contains("ifconfig 10.8.0.2 255.255.255.0") ? "10.8.0.2" : "10.8.0.3",
+                "nobody there");
+        tun.fromHost.add(toBob);
+        await(() -> server.dropCounters().unroutablePackets() == 1, "a packet for the departed client has no route");
+    }
+
+    @Test
+    void aSecondConnectionWithTheSameCommonNameReplacesTheFirstAndKeepsTheAddress() throws Exception {
+        TestPki.Issued cert = PKI.issue(CA, "dave", TestPki.Kind.EC, TestPki.Usage.CLIENT);
+        TestClient first = client(40008, cert, "AES-256-GCM");
+        await(() -> first.keysInstalled, "first connected");
+        TestClient second = client(40009, cert, "AES-256-GCM");
+        await(() -> second.keysInstalled, "second connected: " + second.texts);
+        await(() -> server.connectedClients().equals(List.of("dave 10.8.0.2")), "one dave: " + server.connectedClients());
+        assertTrue(second.pushed.contains("ifconfig 10.8.0.2 255.255.255.0"), second.pushed.toString());
+    }
+
+    private static byte[] ipv4(String src, String dst, String text) throws Exception {
+        byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(20 + payload.length);
+        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + payload.length)).putInt(0)
+                .put((byte) 64).put((byte) 17).putShort((short) 0)
+                .put(InetAddress.getByName(src).getAddress()).put(InetAddress.getByName(dst).getAddress()).put(payload);
+        return b.array();
+    }
+
+    private static Inet4Address v4(String s) throws Exception {
+        return (Inet4Address) InetAddress.getByName(s);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - end > 0) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
