@@ -1,6 +1,6 @@
 package io.sluice.config;
 
-/** The {@code topology} values; OpenVPN 2.6 defaults to {@link #NET30}. */
+/** The {@code topology} values; OpenVPN 2.7 (and Sluice) default to {@link #SUBNET}, 2.6 to {@link #NET30}. */
 public enum Topology {
     NET30("net30"), P2P("p2p"), SUBNET("subnet");
 

@@ -1,6 +1,7 @@
 package io.sluice.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ class HelperExpansionTest {
 
     @Test
     void net30TunServerReservesFourAddressesAtEachEnd() throws ConfigException {
-        Network n = parse("dev tun\nserver 10.8.0.0 255.255.255.0\n").network();
+        Network n = parse("dev tun\ntopology net30\nserver 10.8.0.0 255.255.255.0\n").network();
         assertEquals(Optional.of(new Ifconfig("10.8.0.1", "10.8.0.2")), n.ifconfig());
         assertEquals(Optional.of(new IfconfigPool("10.8.0.4", "10.8.0.251", Optional.empty())), n.ifconfigPool());
         assertEquals(List.of("route 10.8.0.1", "topology net30"), n.push());
@@ -29,8 +30,16 @@ class HelperExpansionTest {
     }
 
     @Test
+    void withoutTopologyTheServerHelperUsesSubnetAsOpenVpn27Does() throws ConfigException {
+        Network n = parse("dev tun\nserver 10.8.0.0 255.255.255.0\n").network();
+        assertEquals(Topology.SUBNET, n.topology());
+        assertEquals(Optional.of(new Ifconfig("10.8.0.1", "255.255.255.0")), n.ifconfig());
+        assertTrue(n.push().contains("topology subnet"), n.push().toString());
+    }
+
+    @Test
     void slash29TunServerKeepsTheWholeTail() throws ConfigException {
-        Network n = parse("dev tun\nserver 10.8.0.0 255.255.255.248\n").network();
+        Network n = parse("dev tun\ntopology net30\nserver 10.8.0.0 255.255.255.248\n").network();
         assertEquals(Optional.of(new IfconfigPool("10.8.0.4", "10.8.0.7", Optional.empty())), n.ifconfigPool());
     }
 

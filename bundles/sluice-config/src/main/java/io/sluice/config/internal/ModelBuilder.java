@@ -74,7 +74,8 @@ public final class ModelBuilder {
     private OpenVpnConfig build() throws ConfigException {
         Mode mode = mode(lines);
         DevType devType = devType(lines);
-        Topology topology = lines.arg("topology", 0).map(Topology::fromKeyword).orElse(Topology.NET30);
+        // OpenVPN 2.7 made subnet the default (2.6: net30); Sluice follows 2.7 (see README).
+        Topology topology = lines.arg("topology", 0).map(Topology::fromKeyword).orElse(Topology.SUBNET);
         ServerHelper.Expansion x = ServerHelper.expand(lines, devType, topology, strict);
         Device device = new Device(lines.arg("dev", 0), devType, lines.arg("dev-node", 0), lines.intArg("tun-mtu", 0));
         Liveness liveness = liveness(mode, x.push);
