@@ -21,7 +21,7 @@ class SupportCheckTest {
     Path dir;
 
     @Test
-    void onlyTheConfigurationLanguageIsImplementedSoFar() {
+    void theConfigurationLanguageAndServerModeAreImplementedSoFar() {
         Set<String> done = new TreeSet<>();
         for (OptionSpec s : OptionTable.all()) {
             if (s.impl() == Impl.DONE) {
@@ -29,7 +29,16 @@ class SupportCheckTest {
             }
         }
         assertEquals(new TreeSet<>(List.of("config", "cd", "setenv", "setenv-safe", "ignore-unknown-option",
-                "key-direction", "verb")), done);
+                "key-direction", "verb",
+                // server mode
+                "mode", "server", "server-ipv6", "tls-server", "port", "lport", "proto", "local", "dev", "dev-type",
+                "tun-mtu", "topology", "ifconfig", "ifconfig-pool", "ifconfig-ipv6", "ifconfig-ipv6-pool", "push",
+                "route", "route-ipv6", "keepalive", "ping", "ping-restart", "data-ciphers", "ncp-ciphers",
+                "data-ciphers-fallback", "auth", "max-clients", "duplicate-cn", "client-to-client",
+                "ifconfig-pool-persist", "ca", "cert", "key", "extra-certs", "dh", "tls-version-min",
+                "tls-version-max", "remote-cert-tls", "verify-x509-name", "peer-fingerprint", "verify-client-cert",
+                "replay-window", "reneg-sec", "hand-window", "tran-window", "tls-timeout", "explicit-exit-notify",
+                "persist-key", "persist-tun")), done);
     }
 
     @Test
@@ -50,11 +59,11 @@ class SupportCheckTest {
 
     @Test
     void unsupportedOptionsCoveredByIgnoreUnknownOptionAreDroppedWithAWarning() throws ConfigException {
-        OpenVpnConfig c = Fixtures.parse(dir, "ignore-unknown-option persist-tun mute\npersist-tun\nmute 10\nverb 2\n");
+        OpenVpnConfig c = Fixtures.parse(dir, "ignore-unknown-option mlock mute\nmlock\nmute 10\nverb 2\n");
         OpenVpnConfig checked = SupportCheck.check(c);
-        assertFalse(checked.has("persist-tun"));
-        assertFalse(checked.process().persistTun());
-        assertEquals(List.of("test.conf:2: option 'persist-tun': not supported by Sluice yet; ignored (ignore-unknown-option)",
+        assertFalse(checked.has("mlock"));
+        assertFalse(checked.has("mute"));
+        assertEquals(List.of("test.conf:2: option 'mlock': not supported by Sluice yet; ignored (ignore-unknown-option)",
                 "test.conf:3: option 'mute': not supported by Sluice yet; ignored (ignore-unknown-option)"),
                 checked.warnings());
     }

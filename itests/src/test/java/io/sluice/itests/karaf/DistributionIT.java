@@ -36,7 +36,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public class DistributionIT extends SluiceKarafTestSupport {
 
     /** Every bundle the umbrella feature installs today. */
-    private static final Set<String> SLUICE_BUNDLES = Set.of("sluice-api", "sluice-config", "sluice-crypto-jce",
+    private static final Set<String> SLUICE_BUNDLES = Set.of("sluice-api", "sluice-config", "sluice-core", "sluice-crypto-jce",
             "sluice-tun-linux", "sluice-transport-udp", "sluice-transport-tcp", "sluice-launcher");
 
     @Inject

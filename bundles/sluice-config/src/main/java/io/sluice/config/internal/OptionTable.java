@@ -166,22 +166,22 @@ public final class OptionTable {
         rows.add(new Row(TODO, "plugin", 1, 15));
 
         // ---- mode and device ----
-        rows.add(new Row(TODO, "mode", 1, 1, oneOf("mode", "p2p", "server")));
-        rows.add(new Row(TODO, "dev", 1, 1, NON_EMPTY));
-        rows.add(new Row(TODO, "dev-type", 1, 1, oneOf("device type", "tun", "tap", "null")));
+        rows.add(new Row(DONE, "mode", 1, 1, oneOf("mode", "p2p", "server")));
+        rows.add(new Row(DONE, "dev", 1, 1, NON_EMPTY));
+        rows.add(new Row(DONE, "dev-type", 1, 1, oneOf("device type", "tun", "tap", "null")));
         rows.add(new Row(TODO, "windows-driver", 1, 1, oneOf("Windows driver", "tap-windows6", "wintun", "ovpn-dco")));
         rows.add(new Row(TODO, "disable-dco", 0, 0));
         rows.add(new Row(TODO, "dev-node", 1, 1));
         rows.add(new Row(TODO, "lladdr", 1, 1, MAC));
-        rows.add(new Row(TODO, "topology", 1, 1, oneOf("topology", "net30", "p2p", "subnet")));
+        rows.add(new Row(DONE, "topology", 1, 1, oneOf("topology", "net30", "p2p", "subnet")));
         rows.add(new Row(TODO, "tun-ipv6", 0, 0).ignored("ignored: modern systems need no special IPv6 tun handling"));
         rows.add(new Row(TODO, "iproute", 1, 1));
-        rows.add(new Row(TODO, "ifconfig", 2, 2, HOST, HOST));
-        rows.add(new Row(TODO, "ifconfig-ipv6", 2, 2, ArgTypes.IPV6_NET, IPV6).check(OptionTable::ifconfigIpv6Problem));
+        rows.add(new Row(DONE, "ifconfig", 2, 2, HOST, HOST));
+        rows.add(new Row(DONE, "ifconfig-ipv6", 2, 2, ArgTypes.IPV6_NET, IPV6).check(OptionTable::ifconfigIpv6Problem));
         rows.add(new Row(TODO, "ifconfig-noexec", 0, 0));
         rows.add(new Row(TODO, "ifconfig-nowarn", 0, 0));
         rows.add(new Row(TODO, "txqueuelen", 1, 1, INT));
-        rows.add(new Row(TODO, "tun-mtu", 1, 2, INT, INT).conn());
+        rows.add(new Row(DONE, "tun-mtu", 1, 2, INT, INT).conn());
         rows.add(new Row(TODO, "tun-mtu-max", 1, 2, range(68, 65536), ANY).conn());
         rows.add(new Row(TODO, "tun-mtu-extra", 1, 1, INT).conn());
         rows.add(new Row(TODO, "link-mtu", 1, 1, INT).conn());
@@ -196,15 +196,15 @@ public final class OptionTable {
         rows.add(new Row(TODO, "vlan-pvid", 1, 1, range(1, 4094)));
 
         // ---- transport ----
-        rows.add(new Row(TODO, "local", 1, 1, HOST).conn());
+        rows.add(new Row(DONE, "local", 1, 1, HOST).conn());
         rows.add(new Row(TODO, "remote", 1, 3, HOST, PORT, PROTO).conn());
         rows.add(new Row(TODO, "remote-random", 0, 0));
         rows.add(new Row(TODO, "remote-random-hostname", 0, 0));
         rows.add(new Row(TODO, "connection", 0, 0).inlineOnly());
-        rows.add(new Row(TODO, "proto", 1, 1, PROTO).conn());
+        rows.add(new Row(DONE, "proto", 1, 1, PROTO).conn());
         rows.add(new Row(TODO, "proto-force", 1, 1, PROTO));
-        rows.add(new Row(TODO, "port", 1, 1, PORT).conn());
-        rows.add(new Row(TODO, "lport", 1, 1, PORT).conn());
+        rows.add(new Row(DONE, "port", 1, 1, PORT).conn());
+        rows.add(new Row(DONE, "lport", 1, 1, PORT).conn());
         rows.add(new Row(TODO, "rport", 1, 1, PORT).conn());
         rows.add(new Row(TODO, "bind", 0, 1, oneOf("bind flag", "ipv6only")).conn());
         rows.add(new Row(TODO, "nobind", 0, 0).conn());
@@ -228,7 +228,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "http-proxy-timeout", 1, 1).conn()
                 .deprecated("ignored since OpenVPN 2.4; use connect-timeout"));
         rows.add(new Row(TODO, "socks-proxy", 1, 3, HOST, PORT, ANY).conn());
-        rows.add(new Row(TODO, "explicit-exit-notify", 0, 1, INT).conn());
+        rows.add(new Row(DONE, "explicit-exit-notify", 0, 1, INT).conn());
         rows.add(new Row(TODO, "socket-flags", 0, 15, oneOf("socket flag", "TCP_NODELAY")));
         rows.add(new Row(TODO, "tcp-nodelay", 0, 0));
         rows.add(new Row(TODO, "rcvbuf", 1, 1, INT));
@@ -242,17 +242,17 @@ public final class OptionTable {
         rows.add(new Row(TODO, "gremlin", 1, 1, INT));
 
         // ---- liveness ----
-        rows.add(new Row(TODO, "keepalive", 2, 2, INT, INT));
-        rows.add(new Row(TODO, "ping", 1, 1, INT));
+        rows.add(new Row(DONE, "keepalive", 2, 2, INT, INT));
+        rows.add(new Row(DONE, "ping", 1, 1, INT));
         rows.add(new Row(TODO, "ping-exit", 1, 1, INT));
-        rows.add(new Row(TODO, "ping-restart", 1, 1, INT));
+        rows.add(new Row(DONE, "ping-restart", 1, 1, INT));
         rows.add(new Row(TODO, "ping-timer-rem", 0, 0));
         rows.add(new Row(TODO, "inactive", 1, 2, INT, LONG));
         rows.add(new Row(TODO, "session-timeout", 1, 1, INT));
 
         // ---- process ----
-        rows.add(new Row(TODO, "persist-tun", 0, 0));
-        rows.add(new Row(TODO, "persist-key", 0, 0));
+        rows.add(new Row(DONE, "persist-tun", 0, 0));
+        rows.add(new Row(DONE, "persist-key", 0, 0));
         rows.add(new Row(TODO, "persist-local-ip", 0, 0));
         rows.add(new Row(TODO, "persist-remote-ip", 0, 0));
         rows.add(new Row(TODO, "user", 1, 1));
@@ -291,8 +291,8 @@ public final class OptionTable {
         rows.add(new Row(TODO, "up-restart", 0, 0));
 
         // ---- routing ----
-        rows.add(new Row(TODO, "route", 1, 4, HOST, OptionTable::routeNetmaskProblem, ANY, intOr("default")));
-        rows.add(new Row(TODO, "route-ipv6", 1, 3, IPV6_NET, ANY, INT));
+        rows.add(new Row(DONE, "route", 1, 4, HOST, OptionTable::routeNetmaskProblem, ANY, intOr("default")));
+        rows.add(new Row(DONE, "route-ipv6", 1, 3, IPV6_NET, ANY, INT));
         rows.add(new Row(TODO, "max-routes", 0, 1)
                 .deprecated("ignored: the number of routes is unlimited since OpenVPN 2.4"));
         rows.add(new Row(TODO, "route-gateway", 1, 1, HOST));
@@ -312,16 +312,16 @@ public final class OptionTable {
         rows.add(new Row(TODO, "dns", 1, 15).check(OptionTable::dnsProblem));
 
         // ---- server ----
-        rows.add(new Row(TODO, "server", 2, 3, IPV4, IPV4, oneOf("server flag", "nopool")));
-        rows.add(new Row(TODO, "server-ipv6", 1, 1, IPV6_POOL_NET));
+        rows.add(new Row(DONE, "server", 2, 3, IPV4, IPV4, oneOf("server flag", "nopool")));
+        rows.add(new Row(DONE, "server-ipv6", 1, 1, IPV6_POOL_NET));
         rows.add(new Row(TODO, "server-bridge", 0, 4).check(OptionTable::serverBridgeProblem));
-        rows.add(new Row(TODO, "push", 1, 1));
+        rows.add(new Row(DONE, "push", 1, 1));
         rows.add(new Row(TODO, "push-reset", 0, 0));
         rows.add(new Row(TODO, "push-remove", 1, 1));
         rows.add(new Row(TODO, "push-peer-info", 0, 0));
-        rows.add(new Row(TODO, "ifconfig-pool", 2, 3, IPV4, IPV4, IPV4));
-        rows.add(new Row(TODO, "ifconfig-pool-persist", 1, 2, NON_EMPTY, INT));
-        rows.add(new Row(TODO, "ifconfig-ipv6-pool", 1, 1, IPV6_POOL_NET));
+        rows.add(new Row(DONE, "ifconfig-pool", 2, 3, IPV4, IPV4, IPV4));
+        rows.add(new Row(DONE, "ifconfig-pool-persist", 1, 2, NON_EMPTY, INT));
+        rows.add(new Row(DONE, "ifconfig-ipv6-pool", 1, 1, IPV6_POOL_NET));
         rows.add(new Row(TODO, "ifconfig-push", 2, 3, HOST, HOST, HOST));
         rows.add(new Row(TODO, "ifconfig-push-constraint", 2, 2, HOST, IPV4));
         rows.add(new Row(TODO, "ifconfig-ipv6-push", 1, 2, IPV6_NET, IPV6));
@@ -330,9 +330,9 @@ public final class OptionTable {
         rows.add(new Row(TODO, "hash-size", 2, 2, range(1, Integer.MAX_VALUE), range(1, Integer.MAX_VALUE)));
         rows.add(new Row(TODO, "connect-freq", 2, 2, INT, INT));
         rows.add(new Row(TODO, "connect-freq-initial", 2, 2, INT, INT));
-        rows.add(new Row(TODO, "max-clients", 1, 1, range(0, 0xFFFFFE)));
+        rows.add(new Row(DONE, "max-clients", 1, 1, range(0, 0xFFFFFE)));
         rows.add(new Row(TODO, "max-routes-per-client", 1, 1, INT));
-        rows.add(new Row(TODO, "verify-client-cert", 0, 1, oneOf("verify-client-cert value", "none", "optional", "require")));
+        rows.add(new Row(DONE, "verify-client-cert", 0, 1, oneOf("verify-client-cert value", "none", "optional", "require")));
         rows.add(new Row(TODO, "username-as-common-name", 0, 0));
         rows.add(new Row(TODO, "auth-user-pass-optional", 0, 0));
         rows.add(new Row(TODO, "opt-verify", 0, 0).deprecated("opt-verify is deprecated and will be removed in OpenVPN 2.7"));
@@ -343,8 +343,8 @@ public final class OptionTable {
         rows.add(new Row(TODO, "bcast-buffers", 1, 1, range(1, Integer.MAX_VALUE)));
         rows.add(new Row(TODO, "tcp-queue-limit", 1, 1, range(1, Integer.MAX_VALUE)));
         rows.add(new Row(TODO, "port-share", 2, 3, HOST, PORT, ANY));
-        rows.add(new Row(TODO, "client-to-client", 0, 0));
-        rows.add(new Row(TODO, "duplicate-cn", 0, 0));
+        rows.add(new Row(DONE, "client-to-client", 0, 0));
+        rows.add(new Row(DONE, "duplicate-cn", 0, 0));
         rows.add(new Row(TODO, "disable", 0, 0));
         rows.add(new Row(TODO, "stale-routes-check", 1, 2, range(1, Integer.MAX_VALUE), range(1, Integer.MAX_VALUE)));
         rows.add(new Row(TODO, "peer-id", 1, 1, range(0, 0xFFFFFF)));
@@ -388,17 +388,17 @@ public final class OptionTable {
         // ---- data channel crypto ----
         rows.add(new Row(TODO, "secret", 1, 2, NON_EMPTY, KEY_DIRECTION).inline()
                 .deprecated("static key mode (--secret) is deprecated and will be removed in OpenVPN 2.7"));
-        rows.add(new Row(TODO, "auth", 1, 1, DIGEST));
+        rows.add(new Row(DONE, "auth", 1, 1, DIGEST));
         rows.add(new Row(TODO, "cipher", 1, 1, CIPHER));
-        rows.add(new Row(TODO, "data-ciphers", 1, 1, CIPHER_LIST));
-        rows.add(new Row(TODO, "ncp-ciphers", 1, 1, CIPHER_LIST)
+        rows.add(new Row(DONE, "data-ciphers", 1, 1, CIPHER_LIST));
+        rows.add(new Row(DONE, "ncp-ciphers", 1, 1, CIPHER_LIST)
                 .deprecated("renamed to data-ciphers in OpenVPN 2.5"));
-        rows.add(new Row(TODO, "data-ciphers-fallback", 1, 1, CIPHER));
+        rows.add(new Row(DONE, "data-ciphers-fallback", 1, 1, CIPHER));
         rows.add(new Row(TODO, "key-derivation", 1, 15, oneOf("key-derivation method", "tls-ekm")));
         rows.add(new Row(TODO, "protocol-flags", 1, 15, oneOf("protocol flag", "cc-exit", "tls-ekm", "dyn-tls-crypt")));
         rows.add(new Row(TODO, "prng", 1, 2).ignored("ignored: the SSL library's PRNG is always used"));
         rows.add(new Row(TODO, "no-replay", 0, 0).deprecated("disabling replay protection weakens the tunnel"));
-        rows.add(new Row(TODO, "replay-window", 1, 2, range(0, 65536), range(0, 600)));
+        rows.add(new Row(DONE, "replay-window", 1, 2, range(0, 65536), range(0, 600)));
         rows.add(new Row(TODO, "mute-replay-warnings", 0, 0));
         rows.add(new Row(TODO, "replay-persist", 1, 1));
         rows.add(new Row(TODO, "engine", 0, 1));
@@ -407,48 +407,48 @@ public final class OptionTable {
         rows.add(new Row(TODO, "keying-material-exporter", 2, 2, OptionTable::exporterLabelProblem, range(16, 4095)));
 
         // ---- TLS ----
-        rows.add(new Row(TODO, "tls-server", 0, 0));
+        rows.add(new Row(DONE, "tls-server", 0, 0));
         rows.add(new Row(TODO, "tls-client", 0, 0));
-        rows.add(new Row(TODO, "ca", 1, 1, NON_EMPTY).inline());
+        rows.add(new Row(DONE, "ca", 1, 1, NON_EMPTY).inline());
         rows.add(new Row(TODO, "capath", 1, 1, NON_EMPTY));
-        rows.add(new Row(TODO, "dh", 1, 1, NON_EMPTY).inline());
-        rows.add(new Row(TODO, "cert", 1, 1, NON_EMPTY).inline());
-        rows.add(new Row(TODO, "extra-certs", 1, 1, NON_EMPTY).inline());
-        rows.add(new Row(TODO, "key", 1, 1, NON_EMPTY).inline());
+        rows.add(new Row(DONE, "dh", 1, 1, NON_EMPTY).inline());
+        rows.add(new Row(DONE, "cert", 1, 1, NON_EMPTY).inline());
+        rows.add(new Row(DONE, "extra-certs", 1, 1, NON_EMPTY).inline());
+        rows.add(new Row(DONE, "key", 1, 1, NON_EMPTY).inline());
         rows.add(new Row(TODO, "pkcs12", 1, 1, NON_EMPTY).inline());
         rows.add(new Row(TODO, "crl-verify", 1, 2, NON_EMPTY, oneOf("crl-verify flag", "dir")).inline());
         rows.add(new Row(TODO, "verify-hash", 1, 2, ANY, oneOf("hash algorithm", "SHA1", "SHA256")).inline()
                 .deprecated("use --peer-fingerprint, the level-1 certificate as --ca, or --tls-verify"));
-        rows.add(new Row(TODO, "peer-fingerprint", 1, 1, OptionTable::fingerprintProblem).inline());
+        rows.add(new Row(DONE, "peer-fingerprint", 1, 1, OptionTable::fingerprintProblem).inline());
         rows.add(new Row(TODO, "tls-auth", 1, 2, NON_EMPTY, KEY_DIRECTION).inline().conn());
         rows.add(new Row(TODO, "tls-crypt", 1, 2, NON_EMPTY, ANY).inline().conn());
         rows.add(new Row(TODO, "tls-crypt-v2", 1, 2, NON_EMPTY, oneOf("tls-crypt-v2 flag", "force-cookie",
                 "allow-noncookie")).inline().conn());
         rows.add(new Row(TODO, "askpass", 0, 1));
-        rows.add(new Row(TODO, "tls-version-min", 1, 2).check(OptionTable::tlsVersionMinProblem));
-        rows.add(new Row(TODO, "tls-version-max", 1, 1, TLS_VERSION));
+        rows.add(new Row(DONE, "tls-version-min", 1, 2).check(OptionTable::tlsVersionMinProblem));
+        rows.add(new Row(DONE, "tls-version-max", 1, 1, TLS_VERSION));
         rows.add(new Row(TODO, "tls-cipher", 1, 1, NON_EMPTY));
         rows.add(new Row(TODO, "tls-ciphersuites", 1, 1, NON_EMPTY));
         rows.add(new Row(TODO, "tls-groups", 1, 1, NON_EMPTY));
         rows.add(new Row(TODO, "tls-cert-profile", 1, 1, oneOf("certificate profile", "insecure", "legacy",
                 "preferred", "suiteb")));
         rows.add(new Row(TODO, "ecdh-curve", 1, 1, NON_EMPTY));
-        rows.add(new Row(TODO, "tls-timeout", 1, 1, INT));
-        rows.add(new Row(TODO, "hand-window", 1, 1, INT));
-        rows.add(new Row(TODO, "tran-window", 1, 1, INT));
-        rows.add(new Row(TODO, "reneg-sec", 1, 2, INT, INT));
+        rows.add(new Row(DONE, "tls-timeout", 1, 1, INT));
+        rows.add(new Row(DONE, "hand-window", 1, 1, INT));
+        rows.add(new Row(DONE, "tran-window", 1, 1, INT));
+        rows.add(new Row(DONE, "reneg-sec", 1, 2, INT, INT));
         rows.add(new Row(TODO, "reneg-bytes", 1, 1, LONG));
         rows.add(new Row(TODO, "reneg-pkts", 1, 1, LONG));
         rows.add(new Row(TODO, "single-session", 0, 0));
         rows.add(new Row(TODO, "tls-exit", 0, 0));
         rows.add(new Row(TODO, "tls-export-cert", 1, 1));
-        rows.add(new Row(TODO, "verify-x509-name", 1, 2, NON_EMPTY, oneOf("X.509 name type", "subject", "name",
+        rows.add(new Row(DONE, "verify-x509-name", 1, 2, NON_EMPTY, oneOf("X.509 name type", "subject", "name",
                 "name-prefix")));
         rows.add(new Row(TODO, "ns-cert-type", 1, 1, oneOf("certificate type", "server", "client"))
                 .deprecated("the nsCertType field is obsolete; use remote-cert-tls"));
         rows.add(new Row(TODO, "remote-cert-ku", 0, 15, HEX));
         rows.add(new Row(TODO, "remote-cert-eku", 1, 1, NON_EMPTY));
-        rows.add(new Row(TODO, "remote-cert-tls", 1, 1, oneOf("remote-cert-tls value", "client", "server")));
+        rows.add(new Row(DONE, "remote-cert-tls", 1, 1, oneOf("remote-cert-tls value", "client", "server")));
         rows.add(new Row(TODO, "x509-track", 1, 1));
         rows.add(new Row(TODO, "x509-username-field", 1, 15));
         rows.add(new Row(TODO, "show-pkcs11-ids", 0, 2));

@@ -183,12 +183,8 @@ public final class ServerInstance implements AutoCloseable {
             tun.addAddress(new IfAddress(v6.local(), v6.prefixLength(), Optional.empty()));
         }
         tun.setUp(true);
-        if (settings.ipv4().isPresent() && settings.topology() != ServerSettings.Topology.SUBNET) {
-            ServerSettings.Ipv4Network v4 = settings.ipv4().get();
-            tun.addRoute(new Route(v4.network(), v4.prefixLength(), Optional.of(v4.remoteOrNetmask()), 0));
-        }
         for (ServerSettings.RouteSpec r : settings.routes()) {
-            tun.addRoute(new Route(r.network(), r.prefixLength(), Optional.empty(), 0));
+            tun.addRoute(new Route(r.network(), r.prefixLength(), r.gateway(), 0));
         }
         settings.ipv4().ifPresent(v4 -> log.info(Verb.MULTI, "net_addr_v4_add: " + v4.local().getHostAddress() + " dev " + tun.name()));
     }

@@ -82,14 +82,13 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
     /**
      * The IPv4 side: the server's address ({@code ifconfig local}), what the second
      * {@code ifconfig} argument says (netmask in subnet topology, the peer address otherwise),
-     * the subnet the {@code server} helper serves, and the client pool.
+     * and the client pool.
      */
-    public record Ipv4Network(Inet4Address local, Inet4Address remoteOrNetmask, Inet4Address network,
-                              int prefixLength, Inet4Address poolStart, Inet4Address poolEnd) {
+    public record Ipv4Network(Inet4Address local, Inet4Address remoteOrNetmask, Inet4Address poolStart,
+                              Inet4Address poolEnd) {
         public Ipv4Network {
             Objects.requireNonNull(local, "local");
             Objects.requireNonNull(remoteOrNetmask, "remoteOrNetmask");
-            Objects.requireNonNull(network, "network");
             Objects.requireNonNull(poolStart, "poolStart");
             Objects.requireNonNull(poolEnd, "poolEnd");
         }
@@ -103,10 +102,14 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
         }
     }
 
-    /** A subnet routed into the TUN device ({@code route}, {@code route-ipv6}). */
-    public record RouteSpec(java.net.InetAddress network, int prefixLength) {
+    /**
+     * A subnet routed into the TUN device ({@code route}, {@code route-ipv6}), via a gateway
+     * (net30 and p2p route via the tunnel's peer address) or straight onto the device.
+     */
+    public record RouteSpec(java.net.InetAddress network, int prefixLength, Optional<java.net.InetAddress> gateway) {
         public RouteSpec {
             Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(gateway, "gateway");
         }
     }
 

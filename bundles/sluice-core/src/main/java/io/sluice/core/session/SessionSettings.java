@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param reliable          window sizes and retransmission timeouts ({@code tls-timeout})
  * @param tlsMtu            the largest control packet sent ({@code --tls-mtu}, 1250 by default)
  * @param handWindow        how long a new key may take to become active ({@code --hand-window}, 60 s)
- * @param transitionWindow  how long a retired key keeps decrypting ({@code --tran-window}, 60 s)
+ * @param transitionWindow  how long a retired key keeps decrypting ({@code --tran-window}, 3600 s)
  * @param random            randoms, pre-master secrets and session ids
  */
 public record SessionSettings(SessionRole role, TlsEndpointFactory tls, ReliableConfig reliable, int tlsMtu,
@@ -25,7 +25,7 @@ public record SessionSettings(SessionRole role, TlsEndpointFactory tls, Reliable
     /** OpenVPN's {@code --hand-window} default. */
     public static final Duration DEFAULT_HAND_WINDOW = Duration.ofSeconds(60);
     /** OpenVPN's {@code --tran-window} default. */
-    public static final Duration DEFAULT_TRANSITION_WINDOW = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TRANSITION_WINDOW = Duration.ofSeconds(3600);
 
     public SessionSettings {
         Objects.requireNonNull(role, "role");

@@ -61,8 +61,8 @@ class ServerInstanceTest {
         ServerSettings settings = new ServerSettings("test",
                 List.of(new ListenSpec(TransportProtocol.UDP, new InetSocketAddress("198.18.0.1", 1194))),
                 new TunRequest(Optional.empty(), DeviceType.TUN, 1500), ServerSettings.Topology.SUBNET,
-                Optional.of(new ServerSettings.Ipv4Network(v4("10.8.0.1"), v4("255.255.255.0"), v4("10.8.0.0"), 24,
-                        v4("10.8.0.2"), v4("10.8.0.254"))),
+                Optional.of(new ServerSettings.Ipv4Network(v4("10.8.0.1"), v4("255.255.255.0"), v4("10.8.0.2"),
+                        v4("10.8.0.254"))),
                 Optional.empty(), List.of(), push, ciphers, Optional.empty(), "SHA1", Duration.ofSeconds(10),
                 Duration.ofSeconds(120), 10, false, clientToClient, Optional.empty(), false, Optional.empty(), 64, 15,
                 Duration.ZERO, tls, ServerSettings.SessionTimings.defaults());

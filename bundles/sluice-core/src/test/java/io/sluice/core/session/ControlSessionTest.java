@@ -101,8 +101,10 @@ class ControlSessionTest {
         assertEquals(1, pair.client.primaryKey().orElseThrow().keyId());
         assertArrayEquals(pair.clientEvents.active.get(1).key2(true, new TestDigests()).toByteArray(),
                 pair.serverEvents.active.get(1).key2(true, new TestDigests()).toByteArray());
-        // Key 0 keeps decrypting until the transition window ends, then it is retired on both sides.
+        // Key 0 keeps decrypting until the transition window (3600 s) ends, then it is retired on both sides.
         assertTrue(pair.server.key(0).isPresent());
+        pair.run(59 * MINUTE);
+        assertTrue(pair.serverEvents.retired.isEmpty(), "still within the transition window");
         pair.run(2 * MINUTE);
         assertEquals(0, pair.serverEvents.retired.get(0).keyId());
         assertEquals(0, pair.clientEvents.retired.get(0).keyId());

@@ -3,17 +3,25 @@ package io.sluice.launcher.internal;
 import io.sluice.config.ConfigException;
 import io.sluice.config.ConfigParser;
 import io.sluice.config.FileAccessCheck;
+import io.sluice.config.Mode;
 import io.sluice.config.OpenVpnConfig;
 import io.sluice.config.SupportCheck;
+import io.sluice.core.engine.Tunnel;
+import io.sluice.core.engine.TunnelEngine;
+import io.sluice.core.log.TunnelLog;
+import io.sluice.core.log.Verb;
 import io.sluice.launcher.boot.Handover;
 import io.sluice.launcher.boot.VersionInfo;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +32,18 @@ import org.slf4j.LoggerFactory;
 @Component(immediate = true, service = {})
 public final class InstanceRunner {
 
-    private final Logger logger = LoggerFactory.getLogger("sluice");
+    /** Exit status for a configuration that cannot run as written, as for parse errors. */
+    private static final int EXIT_CONFIG_ERROR = 2;
+    /** Exit status when the system refuses (TUN device, socket in use, missing capability). */
+    private static final int EXIT_FAILURE = 1;
 
-    private VerbLog log;
+    private final Logger logger = LoggerFactory.getLogger(TunnelLog.LOGGER);
+
+    @Reference
+    private TunnelEngine engine;
+
+    private TunnelLog log;
+    private Tunnel tunnel;
     private boolean running;
 
     @Activate
@@ -35,28 +52,53 @@ public final class InstanceRunner {
         if (encoded == null) {
             return;
         }
+        List<String> argv = Handover.decode(encoded);
         Path cwd = Path.of(context.getProperty(Handover.CWD));
         OpenVpnConfig config;
         try {
-            config = SupportCheck.check(ConfigParser.parseCommandLine(Handover.decode(encoded), cwd));
+            config = SupportCheck.check(ConfigParser.parseCommandLine(argv, cwd));
             FileAccessCheck.check(config);
         } catch (ConfigException e) {
             // The boot launcher checked this already; it can only fail here if a file changed
             // in between. Same report, same status.
             logger.error(e.getMessage());
-            stop(context, 2);
+            stop(context, EXIT_CONFIG_ERROR);
             return;
         }
-        log = new VerbLog(logger, config.verb());
+        log = TunnelLog.forVerb(config.verb());
         running = true;
-        long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
-        long readyMillis = System.currentTimeMillis() - startedAt;
-        log.info(1, new VersionInfo().banner());
+        log.info(Verb.INFO, new VersionInfo().banner());
         if (log.enabled(SettingsListing.VERB)) {
             SettingsListing.lines(config).forEach(l -> log.info(SettingsListing.VERB, l));
         }
-        log.info(1, "Instance state in " + context.getProperty(Handover.STATE_DIR));
-        log.info(1, String.format("Start-up complete in %d.%03d s", readyMillis / 1000, readyMillis % 1000));
+        log.info(Verb.MULTI, "Instance state in " + context.getProperty(Handover.STATE_DIR));
+        if (config.mode() == Mode.SERVER) {
+            try {
+                tunnel = engine.start(config, instanceName(argv), log);
+            } catch (ConfigException e) {
+                log.error(e.getMessage());
+                stop(context, EXIT_CONFIG_ERROR);
+                return;
+            } catch (IOException | RuntimeException e) {
+                log.error("Exiting due to fatal error: " + e.getMessage());
+                stop(context, EXIT_FAILURE);
+                return;
+            }
+        }
+        long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        log.info(Verb.INFO, String.format("Start-up complete in %d.%03d s", readyMillis / 1000, readyMillis % 1000));
+    }
+
+    /** The instance's name: its configuration file's name without the extension, as in OpenVPN's unit names. */
+    static String instanceName(List<String> argv) {
+        for (int i = argv.size() - 2; i >= 0; i--) {
+            if (argv.get(i).equals("--config")) {
+                String file = Path.of(argv.get(i + 1)).getFileName().toString();
+                int dot = file.lastIndexOf('.');
+                return dot > 0 ? file.substring(0, dot) : file;
+            }
+        }
+        return "sluice";
     }
 
     @Deactivate
@@ -64,8 +106,12 @@ public final class InstanceRunner {
         if (!running) {
             return;
         }
+        if (tunnel != null) {
+            tunnel.close();
+            tunnel = null;
+        }
         String signal = System.getProperty(Handover.SIGNAL);
-        log.info(1, (signal == null ? "SIGTERM" : signal) + "[hard,] received, process exiting");
+        log.info(Verb.INFO, (signal == null ? "SIGTERM" : signal) + "[hard,] received, process exiting");
     }
 
     /** Stops the container from a thread of its own; the JVM then exits with {@code status}. */

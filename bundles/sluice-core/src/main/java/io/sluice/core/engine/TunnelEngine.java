@@ -1,0 +1,22 @@
+package io.sluice.core.engine;
+
+import io.sluice.config.ConfigException;
+import io.sluice.config.OpenVpnConfig;
+import io.sluice.core.log.TunnelLog;
+import java.io.IOException;
+
+/**
+ * Service: runs what an OpenVPN configuration describes, on the capabilities installed now.
+ * The configuration has been parsed and checked ({@code SupportCheck}, {@code FileAccessCheck}).
+ */
+public interface TunnelEngine {
+
+    /**
+     * Starts the instance and returns once it serves (OpenVPN's "Initialization Sequence Completed").
+     *
+     * @param name the instance's name in logs and events
+     * @throws ConfigException when the configuration cannot run as written (one line naming the option)
+     * @throws IOException     when the system refuses (TUN device, socket in use, missing capability)
+     */
+    Tunnel start(OpenVpnConfig config, String name, TunnelLog log) throws ConfigException, IOException;
+}

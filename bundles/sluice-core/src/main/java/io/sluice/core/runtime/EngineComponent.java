@@ -1,0 +1,99 @@
+package io.sluice.core.runtime;
+
+import io.sluice.api.crypto.CipherProvider;
+import io.sluice.api.crypto.DigestProvider;
+import io.sluice.api.transport.DatagramTransport;
+import io.sluice.api.transport.StreamTransport;
+import io.sluice.api.tun.TunDriver;
+import io.sluice.config.ConfigException;
+import io.sluice.config.Mode;
+import io.sluice.config.OpenVpnConfig;
+import io.sluice.core.engine.Platform;
+import io.sluice.core.engine.Tunnel;
+import io.sluice.core.engine.TunnelEngine;
+import io.sluice.core.log.TunnelLog;
+import io.sluice.core.server.ClientConfigSource;
+import io.sluice.core.server.ServerInstance;
+import io.sluice.core.server.ServerSettings;
+import io.sluice.core.time.Clock;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The engine as a service. It follows the capability bundles as they come and go: crypto
+ * providers are asked for each new key; the TUN driver and transports are taken when an
+ * instance starts, and the instance keeps them until it stops.
+ */
+@Component(service = TunnelEngine.class)
+public final class EngineComponent implements TunnelEngine {
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<CipherProvider> ciphers;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<DigestProvider> digests;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TunDriver tunDriver;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + DatagramTransport.NAME + "=udp)")
+    volatile DatagramTransport udp;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + DatagramTransport.NAME + "=tcp)")
+    volatile StreamTransport tcp;
+
+    @Override
+    public Tunnel start(OpenVpnConfig config, String name, TunnelLog log) throws ConfigException, IOException {
+        if (config.mode() != Mode.SERVER) {
+            throw ConfigException.forOption(config.lines().get(0).location(), "mode",
+                    "only server mode is supported by Sluice yet");
+        }
+        ServerSettings settings = ServerSettingsMapper.map(config, name);
+        TunDriver driver = tunDriver;
+        if (driver == null) {
+            throw new IOException("no TUN/TAP driver is installed (feature sluice-tun-linux)");
+        }
+        Platform platform = new Platform(new ProviderRegistry(() -> nonNull(ciphers), () -> nonNull(digests)), driver,
+                Optional.ofNullable(udp), Optional.ofNullable(tcp));
+        ServerInstance server = new ServerInstance(settings, platform, ClientConfigSource.NONE, log, Clock.system(),
+                java.time.Clock.systemUTC(), new SecureRandom());
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return new Tunnel() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String status() {
+                return server.deviceName() + ", " + server.clientCount() + " clients";
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
