@@ -26,8 +26,10 @@ public final class Iperf3 {
     private final long udpBitsPerSecond;
     private final boolean reverse;
     private final int port;
+    /** A byte count to send ({@code -n}) instead of a duration, 0 for none; duration is then the limit. */
+    private final long bytes;
 
-    private Iperf3(Duration duration, boolean udp, long udpBitsPerSecond, boolean reverse, int port) {
+    private Iperf3(Duration duration, boolean udp, long udpBitsPerSecond, boolean reverse, int port, long bytes) {
         if (duration.isNegative() || duration.isZero() || duration.toSeconds() > 30) {
             throw new IllegalArgumentException("iperf3 runs in tests last between 1 and 30 s: " + duration);
         }
@@ -36,25 +38,31 @@ public final class Iperf3 {
         this.udpBitsPerSecond = udpBitsPerSecond;
         this.reverse = reverse;
         this.port = port;
+        this.bytes = bytes;
     }
 
     /** A TCP run of the given length (whole seconds, at least 1). */
     public static Iperf3 tcp(Duration duration) {
-        return new Iperf3(duration, false, 0, false, 5201);
+        return new Iperf3(duration, false, 0, false, 5201, 0);
+    }
+
+    /** A TCP run that sends exactly {@code bytes} and must finish within {@code limit}. */
+    public static Iperf3 tcpBytes(long bytes, Duration limit) {
+        return new Iperf3(limit, false, 0, false, 5201, bytes);
     }
 
     /** A UDP run at a fixed offered rate. */
     public static Iperf3 udp(Duration duration, long bitsPerSecond) {
-        return new Iperf3(duration, true, bitsPerSecond, false, 5201);
+        return new Iperf3(duration, true, bitsPerSecond, false, 5201, 0);
     }
 
     /** Data flows from server to client ({@code -R}) instead. */
     public Iperf3 reverse() {
-        return new Iperf3(duration, udp, udpBitsPerSecond, true, port);
+        return new Iperf3(duration, udp, udpBitsPerSecond, true, port, bytes);
     }
 
     public Iperf3 port(int p) {
-        return new Iperf3(duration, udp, udpBitsPerSecond, reverse, p);
+        return new Iperf3(duration, udp, udpBitsPerSecond, reverse, p, bytes);
     }
 
     /**
@@ -69,7 +77,8 @@ public final class Iperf3 {
         try {
             server.awaitLine(LISTENING, Duration.ofSeconds(10));
             List<String> cmd = new ArrayList<>(List.of("iperf3", "-c", serverAddress, "-p", Integer.toString(port),
-                    "-t", Long.toString(seconds), "--json", "--connect-timeout", "5000"));
+                    "--json", "--connect-timeout", "5000"));
+            cmd.addAll(bytes > 0 ? List.of("-n", Long.toString(bytes)) : List.of("-t", Long.toString(seconds)));
             if (udp) {
                 cmd.addAll(List.of("-u", "-b", Long.toString(udpBitsPerSecond)));
             }
@@ -97,7 +106,9 @@ public final class Iperf3 {
             }
             double lost = udp ? MiniJson.number(root, "end", "sum", "lost_percent") : Double.NaN;
             return new Iperf3Result(MiniJson.number(root, "end", "sum_sent", "bits_per_second"),
-                    MiniJson.number(root, "end", "sum_received", "bits_per_second"), lost, json);
+                    MiniJson.number(root, "end", "sum_received", "bits_per_second"), lost,
+                    (long) MiniJson.number(root, "end", "sum_sent", "bytes"),
+                    (long) MiniJson.number(root, "end", "sum_received", "bytes"), json);
         } finally {
             server.stop(Duration.ofSeconds(1));
         }

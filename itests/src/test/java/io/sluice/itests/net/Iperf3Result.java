@@ -8,7 +8,8 @@ package io.sluice.itests.net;
  * @param lostPercent UDP datagram loss ({@code end.sum.lost_percent}); NaN for TCP
  * @param json the client's full JSON output
  */
-public record Iperf3Result(double sentBitsPerSecond, double receivedBitsPerSecond, double lostPercent, String json) {
+public record Iperf3Result(double sentBitsPerSecond, double receivedBitsPerSecond, double lostPercent,
+                           long sentBytes, long receivedBytes, String json) {
 
     public double receivedMbitPerSecond() {
         return receivedBitsPerSecond / 1e6;

@@ -1,0 +1,260 @@
+package io.sluice.itests.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.itests.net.CommandResult;
+import io.sluice.itests.net.IssuedCert;
+import io.sluice.itests.net.Iperf3;
+import io.sluice.itests.net.Iperf3Result;
+import io.sluice.itests.net.Link;
+import io.sluice.itests.net.NetLab;
+import io.sluice.itests.net.Ns;
+import io.sluice.itests.net.OpenVpnPeer;
+import io.sluice.itests.net.PingResult;
+import io.sluice.itests.net.Preconditions;
+import io.sluice.itests.net.SluicePeer;
+import io.sluice.itests.net.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code bin/sluice} as the server, Debian's stock OpenVPN 2.6 as the clients, in network
+ * namespaces of the test's own with kernel TUN devices on both sides: the configurations are
+ * the ordinary ones an OpenVPN admin writes.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class SluiceServerIT {
+
+    private static final Duration T = Duration.ofSeconds(30);
+
+    @BeforeAll
+    static void machineCanRunInteropTests() {
+        Preconditions.requireRootAndTun();
+    }
+
+    /** A server.conf as an admin writes it; {@code extra} lines are appended. */
+    private static String serverConf(String proto, String local, TestPki pki, IssuedCert cert, String... extra) {
+        return String.join("\n",
+                "# Sluice server under test",
+                "port 1194",
+                "proto " + proto,
+                "local " + local,
+                "dev tun",
+                "ca " + OpenVpnPeer.quote(pki.caCert()),
+                "cert " + OpenVpnPeer.quote(cert.cert()),
+                "key " + OpenVpnPeer.quote(cert.key()),
+                "dh none",
+                "remote-cert-tls client",
+                String.join("\n", extra),
+                "verb 4",
+                "");
+    }
+
+    /** A client .ovpn as a provider hands it out; {@code extra} lines are appended. */
+    private static String clientConf(String proto, String server, TestPki pki, IssuedCert cert, String... extra) {
+        return String.join("\n",
+                "client",
+                "dev tun",
+                "proto " + proto,
+                "remote " + server + " 1194",
+                "nobind",
+                "ca " + OpenVpnPeer.quote(pki.caCert()),
+                "cert " + OpenVpnPeer.quote(cert.cert()),
+                "key " + OpenVpnPeer.quote(cert.key()),
+                "remote-cert-tls server",
+                "connect-retry 1 2",
+                String.join("\n", extra),
+                "");
+    }
+
+    @Test
+    void udpServerWithSeveralClientsCiphersClientToClientBulkTrafficAndARestart(TestInfo info) throws Exception {
+        try (NetLab lab = NetLab.open("SluiceServerIT-udp")) {
+            Ns serverNs = lab.namespace("server");
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            Path persist = lab.dir().resolve("ipp.txt");
+            // Every client has a namespace and a link of its own; the server listens on all of them.
+            Client alice = new Client(lab, serverNs, "alice");
+            Client bob = new Client(lab, serverNs, "bob");
+            String conf = serverConf("udp", "0.0.0.0", pki, pki.server("server"),
+                    "topology subnet",
+                    "server 10.8.0.0 255.255.255.0",
+                    "client-to-client",
+                    "keepalive 2 10",
+                    "ifconfig-pool-persist " + OpenVpnPeer.quote(persist),
+                    "explicit-exit-notify 1");
+            SluicePeer sluice = SluicePeer.start(lab, serverNs, "sluice-server", conf);
+
+            // Two ordinary 2.6 clients; each must see the cipher the server picked.
+            alice.connect(pki, pki.client("alice"));
+            bob.connect(pki, pki.client("bob"), "data-ciphers CHACHA20-POLY1305:AES-128-GCM");
+            alice.peer.awaitLog(Pattern.compile("Data Channel: cipher 'AES-256-GCM'"), T);
+            // The server's order decides: AES-128-GCM comes before CHACHA20-POLY1305 in its list.
+            bob.peer.awaitLog(Pattern.compile("Data Channel: cipher 'AES-128-GCM'"), T);
+            sluice.awaitLog(Pattern.compile("alice/" + Pattern.quote(alice.underlay) + ":\\d+ Data Channel: cipher 'AES-256-GCM'"), T);
+            String aliceIp = tunAddress(lab, alice.ns, "tun0");
+            String bobIp = tunAddress(lab, bob.ns, "tun0");
+            assertTrue(aliceIp.startsWith("10.8.0.") && bobIp.startsWith("10.8.0.") && !aliceIp.equals(bobIp),
+                    aliceIp + " / " + bobIp);
+
+            // Both ways between server and each client, and client to client routed inside the server.
+            assertAll(lab.ping(alice.ns, "10.8.0.1", 3, T));
+            assertAll(lab.ping(serverNs, aliceIp, 3, T));
+            assertAll(lab.ping(serverNs, bobIp, 3, T));
+            assertAll(lab.ping(alice.ns, bobIp, 3, T));
+            assertAll(lab.ping(bob.ns, aliceIp, 3, T));
+
+            // A client that insists on a cipher the server does not offer is refused as OpenVPN refuses it.
+            Client carol = new Client(lab, serverNs, "carol");
+            carol.launch(pki, pki.client("carol"), "data-ciphers AES-128-CBC", "auth-retry none");
+            carol.peer.awaitLog(Pattern.compile("AUTH_FAILED,Data channel cipher negotiation failed \\(no shared cipher\\)"), T);
+
+            // A client forcing CHACHA20-POLY1305 gets it.
+            Client dave = new Client(lab, serverNs, "dave");
+            dave.connect(pki, pki.client("dave"), "data-ciphers CHACHA20-POLY1305");
+            dave.peer.awaitLog(Pattern.compile("Data Channel: cipher 'CHACHA20-POLY1305'"), T);
+            assertAll(lab.ping(serverNs, tunAddress(lab, dave.ns, "tun0"), 3, T));
+
+            // A client whose certificate comes from another CA is refused; everyone else stays up.
+            TestPki foreign = TestPki.create(lab.dir().resolve("foreign-pki"));
+            Client mallory = new Client(lab, serverNs, "mallory");
+            mallory.launch(pki, foreign.client("mallory"));
+            sluice.awaitLog(Pattern.compile("VERIFY ERROR"), T);
+            assertAll(lab.ping(serverNs, aliceIp, 2, T));
+
+            // Bulk: 50 MB from alice to the server through the tunnel, then a ping flood.
+            Iperf3Result bulk = Iperf3.tcpBytes(50L * 1024 * 1024, Duration.ofSeconds(30))
+                    .run(lab, serverNs, "10.8.0.1", alice.ns);
+            // iperf3 completed without error (it fails the run otherwise) and TCP delivered every byte
+            // sent; its receiver count is taken before the last bytes in flight land.
+            assertEquals(50L * 1024 * 1024, bulk.sentBytes(), bulk::toString);
+            System.out.println(info.getDisplayName() + ": 50 MB at " + bulk);
+            CommandResult flood = lab.exec(alice.ns, T, "ping", "-f", "-c", "1000", "-w", "25", "10.8.0.1");
+            assertEquals(0, lostPackets(flood.output()), flood.output());
+
+            // Restart: the server tells its clients (explicit-exit-notify), they reconnect by themselves
+            // and get the same addresses back from ifconfig-pool-persist.
+            assertEquals(0, sluice.stop(), "a clean stop");
+            assertTrue(Files.readString(persist).contains("alice," + aliceIp), Files.readString(persist));
+            SluicePeer again = SluicePeer.start(lab, serverNs, "sluice-server-restarted", conf);
+            again.awaitLog(Pattern.compile("alice/.* SENT CONTROL \\[alice\\]: 'PUSH_REPLY"), Duration.ofSeconds(60));
+            again.awaitLog(Pattern.compile("bob/.* SENT CONTROL \\[bob\\]: 'PUSH_REPLY"), Duration.ofSeconds(60));
+            awaitPing(lab, serverNs, aliceIp);
+            awaitPing(lab, serverNs, bobIp);
+            assertEquals(aliceIp, tunAddress(lab, alice.ns, "tun0"));
+            assertEquals(bobIp, tunAddress(lab, bob.ns, "tun0"));
+            assertTrue(alice.peer.process().isAlive() && bob.peer.process().isAlive(), "a client died");
+        }
+    }
+
+    /** An OpenVPN client in a namespace of its own, linked to the server's. */
+    private static final class Client {
+        final NetLab lab;
+        final Ns ns;
+        final String name;
+        final String server;
+        final String underlay;
+        OpenVpnPeer peer;
+
+        Client(NetLab lab, Ns serverNs, String name) {
+            this.lab = lab;
+            this.name = name;
+            this.ns = lab.namespace(name);
+            Link link = lab.link(serverNs, ns);
+            this.server = link.a().v4();
+            this.underlay = link.b().v4();
+        }
+
+        void connect(TestPki pki, IssuedCert cert, String... extra) throws InterruptedException {
+            peer = OpenVpnPeer.start(lab, ns, name, clientConf("udp", server, pki, cert, extra));
+        }
+
+        void launch(TestPki pki, IssuedCert cert, String... extra) {
+            peer = OpenVpnPeer.launch(lab, ns, name, clientConf("udp", server, pki, cert, extra));
+        }
+    }
+
+    @Test
+    void tcpServerWithNet30Topology() throws Exception {
+        transportVariant("SluiceServerIT-tcp-net30", "tcp-server", "tcp-client", false, "topology net30");
+    }
+
+    @Test
+    void udp6ServerWithIpv6InsideTheTunnel() throws Exception {
+        transportVariant("SluiceServerIT-udp6", "udp6", "udp6", true, "server-ipv6 fd00:8::/64");
+    }
+
+    @Test
+    void tcp6ServerOverAnIpv6Underlay() throws Exception {
+        transportVariant("SluiceServerIT-tcp6", "tcp6-server", "tcp6-client", true, "topology subnet");
+    }
+
+    private static void transportVariant(String name, String serverProto, String clientProto, boolean ipv6Underlay,
+                                         String extra) throws Exception {
+        try (NetLab lab = NetLab.open(name)) {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            Link link = lab.link(serverNs, clientNs);
+            String server = ipv6Underlay ? link.a().v6() : link.a().v4();
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            SluicePeer.start(lab, serverNs, "sluice-server", serverConf(serverProto, server, pki, pki.server("server"),
+                    "server 10.8.0.0 255.255.255.0", extra, "keepalive 10 60"));
+            OpenVpnPeer client = OpenVpnPeer.start(lab, clientNs, "client",
+                    clientConf(clientProto, server, pki, pki.client("alice")));
+            client.awaitLog(Pattern.compile("Data Channel: cipher 'AES-256-GCM'"), T);
+            String ip = tunAddress(lab, clientNs, "tun0");
+            assertAll(lab.ping(clientNs, "10.8.0.1", 3, T));
+            assertAll(lab.ping(serverNs, ip, 3, T));
+            if (extra.startsWith("topology net30")) {
+                String tun = lab.ip(clientNs, "addr", "show", "dev", "tun0").requireOk().output();
+                assertTrue(tun.contains("peer 10.8.0."), "a net30 client has a point-to-point address: " + tun);
+            }
+            if (extra.startsWith("server-ipv6")) {
+                String tun = lab.ip(clientNs, "addr", "show", "dev", "tun0").requireOk().output();
+                assertTrue(tun.contains("inet6 fd00:8::1000/64"), tun);
+                assertAll(lab.ping(clientNs, "fd00:8::1", 3, T));
+                assertAll(lab.ping(serverNs, "fd00:8::1000", 3, T));
+            }
+            Iperf3Result rate = Iperf3.tcp(Duration.ofSeconds(2)).run(lab, serverNs, "10.8.0.1", clientNs);
+            assertTrue(rate.receivedBitsPerSecond() > 0, rate::toString);
+            System.out.println(name + ": " + rate);
+        }
+    }
+
+    private static void assertAll(PingResult ping) {
+        assertTrue(ping.allReceived(), ping::toString);
+    }
+
+    private static String tunAddress(NetLab lab, Ns ns, String dev) {
+        String out = lab.ip(ns, "-4", "addr", "show", "dev", dev).requireOk().output();
+        Matcher m = Pattern.compile("inet (\\d+\\.\\d+\\.\\d+\\.\\d+)").matcher(out);
+        assertTrue(m.find(), "no IPv4 address on " + dev + ": " + out);
+        return m.group(1);
+    }
+
+    private static int lostPackets(String pingOutput) {
+        Matcher m = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(pingOutput);
+        assertTrue(m.find(), pingOutput);
+        return Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2));
+    }
+
+    /** After a reconnect the first pings can race the client's route set-up; a few tries are allowed. */
+    private static void awaitPing(NetLab lab, Ns from, String address) throws InterruptedException {
+        for (int i = 0; i < 10; i++) {
+            if (lab.ping(from, address, 1, Duration.ofSeconds(3)).allReceived()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no ping reply from " + address + " after the restart");
+    }
+}
