@@ -17,6 +17,8 @@ public final class Handover {
     public static final String CWD = "sluice.launcher.cwd";
     /** The instance's state directory. */
     public static final String STATE_DIR = "sluice.launcher.state";
+    /** With {@code --pki-init}: the host the generated client profile connects to. */
+    public static final String PKI_INIT = "sluice.launcher.pkiInit";
     /** Set by whoever stops the instance: the exit status the JVM ends with. */
     public static final String EXIT_STATUS = "sluice.launcher.exit";
     /** Set when a signal stops the instance: its name, for the closing log line. */

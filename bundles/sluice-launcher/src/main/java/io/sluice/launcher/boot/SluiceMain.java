@@ -8,9 +8,11 @@ import io.sluice.config.SupportCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The main class of {@code bin/sluice}.
@@ -57,9 +59,14 @@ public final class SluiceMain {
             out.print(version.versionText());
             return EXIT_OK;
         }
+        Optional<String> pkiInit = pkiInit(argv);
+        if (pkiInit.isPresent()) {
+            argv = withoutPkiInit(argv);
+            System.setProperty(Handover.PKI_INIT, pkiInit.get());
+        }
         OpenVpnConfig config;
         try {
-            config = check(argv, cwd);
+            config = check(argv, cwd, pkiInit.isPresent());
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return EXIT_CONFIG_ERROR;
@@ -100,11 +107,37 @@ public final class SluiceMain {
 
     /**
      * Parses the command line and the files it names, checks Sluice implements every option and
-     * then, as OpenVPN does only after reading every option, that the files it names are readable.
+     * then, as OpenVPN does only after reading every option, that the files it names are readable
+     * (with {@code --pki-init}, that the PKI can be generated where they point instead).
      */
-    static OpenVpnConfig check(List<String> argv, Path cwd) throws ConfigException {
+    static OpenVpnConfig check(List<String> argv, Path cwd, boolean pkiInit) throws ConfigException {
         OpenVpnConfig config = SupportCheck.check(ConfigParser.parseCommandLine(argv, cwd));
-        FileAccessCheck.check(config);
+        if (pkiInit) {
+            PkiLocation.directory(config);
+        } else {
+            FileAccessCheck.check(config);
+        }
         return config;
+    }
+
+    /** The host of {@code --pki-init [HOST]}, if the option is given. */
+    static Optional<String> pkiInit(List<String> argv) {
+        int i = argv.indexOf(PkiLocation.OPTION);
+        if (i < 0) {
+            return Optional.empty();
+        }
+        boolean hostGiven = i + 1 < argv.size() && !argv.get(i + 1).startsWith("--");
+        return Optional.of(hostGiven ? argv.get(i + 1) : PkiLocation.DEFAULT_HOST);
+    }
+
+    /** The arguments without {@code --pki-init [HOST]}, which is the launcher's, not OpenVPN's. */
+    static List<String> withoutPkiInit(List<String> argv) {
+        List<String> out = new ArrayList<>(argv);
+        int i = out.indexOf(PkiLocation.OPTION);
+        out.remove(i);
+        if (i < out.size() && !out.get(i).startsWith("--")) {
+            out.remove(i);
+        }
+        return out;
     }
 }

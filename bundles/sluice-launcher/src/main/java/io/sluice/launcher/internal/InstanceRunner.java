@@ -10,6 +10,7 @@ import io.sluice.core.engine.Tunnel;
 import io.sluice.core.engine.TunnelEngine;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.log.Verb;
+import io.sluice.core.pki.PkiException;
 import io.sluice.launcher.boot.Handover;
 import io.sluice.launcher.boot.VersionInfo;
 import java.io.IOException;
@@ -55,9 +56,9 @@ public final class InstanceRunner {
         List<String> argv = Handover.decode(encoded);
         Path cwd = Path.of(context.getProperty(Handover.CWD));
         OpenVpnConfig config;
+        String pkiInitHost = context.getProperty(Handover.PKI_INIT);
         try {
             config = SupportCheck.check(ConfigParser.parseCommandLine(argv, cwd));
-            FileAccessCheck.check(config);
         } catch (ConfigException e) {
             // The boot launcher checked this already; it can only fail here if a file changed
             // in between. Same report, same status.
@@ -66,6 +67,20 @@ public final class InstanceRunner {
             return;
         }
         log = TunnelLog.forVerb(config.verb());
+        try {
+            if (pkiInitHost != null) {
+                PkiInit.run(config, pkiInitHost, log);
+            }
+            FileAccessCheck.check(config);
+        } catch (ConfigException e) {
+            logger.error(e.getMessage());
+            stop(context, EXIT_CONFIG_ERROR);
+            return;
+        } catch (PkiException e) {
+            log.error("PKI: " + e.getMessage());
+            stop(context, EXIT_FAILURE);
+            return;
+        }
         running = true;
         log.info(Verb.INFO, new VersionInfo().banner());
         if (log.enabled(SettingsListing.VERB)) {
