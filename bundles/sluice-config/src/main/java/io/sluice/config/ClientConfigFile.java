@@ -30,7 +30,10 @@ import java.util.OptionalLong;
  * <p><b>Which file.</b> {@link #read(Path, String)} looks for the file named after the client's
  * common name ({@link #fileNameFor}), and when there is none for {@value #DEFAULT_FILE}; a client
  * with neither gets {@link Optional#empty()} (with {@code ccd-exclusive} the server then refuses
- * it). An empty file is a file: it counts as found.
+ * it). An empty file is a file: it counts as found. With {@code ccd-exclusive} only the client's
+ * own file admits it: OpenVPN (ssl_verify.c) refuses a client whose own file is missing even when
+ * {@value #DEFAULT_FILE} exists, and a client whose common name is {@value #DEFAULT_FILE}; so
+ * admit exactly when {@code read} returns a file that is not {@link #isDefaultFile()}.
  *
  * <p><b>What it may say.</b> {@code ifconfig-push}, {@code ifconfig-ipv6-push}, {@code iroute},
  * {@code iroute-ipv6}, {@code push}, {@code push-reset}, {@code push-remove} and {@code disable}.
@@ -164,6 +167,7 @@ public final class ClientConfigFile {
     }
 
     private final String fileName;
+    private final boolean defaultFile;
     private final List<OptionLine> lines;
     private final List<String> warnings;
     private final boolean disabled;
@@ -173,10 +177,11 @@ public final class ClientConfigFile {
     private final List<IrouteIpv6> iroutesIpv6;
     private final List<PushEdit> pushEdits;
 
-    private ClientConfigFile(String fileName, List<OptionLine> lines, List<String> warnings, boolean disabled,
+    private ClientConfigFile(String fileName, boolean defaultFile, List<OptionLine> lines, List<String> warnings, boolean disabled,
             Optional<IfconfigPush> ifconfigPush, Optional<IfconfigIpv6Push> ifconfigIpv6Push, List<Iroute> iroutes,
             List<IrouteIpv6> iroutesIpv6, List<PushEdit> pushEdits) {
         this.fileName = fileName;
+        this.defaultFile = defaultFile;
         this.lines = List.copyOf(lines);
         this.warnings = List.copyOf(warnings);
         this.disabled = disabled;
@@ -195,6 +200,10 @@ public final class ClientConfigFile {
      * @throws ConfigException for the first line that OpenVPN would refuse or Sluice cannot apply
      */
     public static ClientConfigFile parse(String text, String fileName) throws ConfigException {
+        return parse(text, fileName, false);
+    }
+
+    private static ClientConfigFile parse(String text, String fileName, boolean defaultFile) throws ConfigException {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(fileName, "fileName");
         CcdReader.Lines read = CcdReader.read(text, fileName);
@@ -223,7 +232,7 @@ public final class ClientConfigFile {
                         + l.name());
             }
         }
-        return new ClientConfigFile(fileName, read.options(), warnings, disabled, v4, v6, iroutes, iroutes6, edits);
+        return new ClientConfigFile(fileName, defaultFile, read.options(), warnings, disabled, v4, v6, iroutes, iroutes6, edits);
     }
 
     /**
@@ -272,7 +281,7 @@ public final class ClientConfigFile {
             if (bytes.length > ConfigReader.MAX_FILE_BYTES) {
                 throw ConfigException.forFile(shown, "larger than " + ConfigReader.MAX_FILE_BYTES + " bytes");
             }
-            return Optional.of(parse(decode(bytes), shown));
+            return Optional.of(parse(decode(bytes), shown, name.equals(DEFAULT_FILE)));
         }
         return Optional.empty();
     }
@@ -409,6 +418,15 @@ public final class ClientConfigFile {
     /** The file as messages name it. */
     public String fileName() {
         return fileName;
+    }
+
+    /**
+     * Whether {@link #read} found {@value #DEFAULT_FILE} (the client has no file of its own, or is
+     * named {@value #DEFAULT_FILE}); never for {@link #parse}. With {@code ccd-exclusive} such a
+     * client is refused.
+     */
+    public boolean isDefaultFile() {
+        return defaultFile;
     }
 
     /** The options applied, in file order (those dropped under {@code setenv opt} are not here). */

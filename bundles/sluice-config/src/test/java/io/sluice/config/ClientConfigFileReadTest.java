@@ -32,7 +32,18 @@ class ClientConfigFileReadTest {
     @Test
     void aClientWithoutAFileGetsDefault() throws Exception {
         Files.writeString(ccd.resolve("DEFAULT"), "push \"ping 10\"\n");
-        assertEquals(ccd.resolve("DEFAULT").toString(), ClientConfigFile.read(ccd, "bob").orElseThrow().fileName());
+        ClientConfigFile f = ClientConfigFile.read(ccd, "bob").orElseThrow();
+        assertEquals(ccd.resolve("DEFAULT").toString(), f.fileName());
+        assertTrue(f.isDefaultFile(), "so ccd-exclusive refuses bob");
+    }
+
+    @Test
+    void onlyAClientsOwnFileCountsForCcdExclusiveAndAClientNamedDefaultHasNone() throws Exception {
+        Files.writeString(ccd.resolve("alice"), "");
+        Files.writeString(ccd.resolve("DEFAULT"), "");
+        assertFalse(ClientConfigFile.read(ccd, "alice").orElseThrow().isDefaultFile());
+        assertTrue(ClientConfigFile.read(ccd, "DEFAULT").orElseThrow().isDefaultFile());
+        assertFalse(ClientConfigFile.parse("", "ccd/DEFAULT").isDefaultFile(), "parse knows no directory");
     }
 
     @Test
