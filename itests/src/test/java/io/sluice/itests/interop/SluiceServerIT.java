@@ -156,6 +156,36 @@ class SluiceServerIT {
         }
     }
 
+    @Test
+    void clientConfigDirGivesAFixedAddressAndASubnetBehindTheClientReachedFromTheServerSide() throws Exception {
+        try (NetLab lab = NetLab.open("SluiceServerIT-ccd")) {
+            Ns serverNs = lab.namespace("server");
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            Path ccd = Files.createDirectories(lab.dir().resolve("ccd"));
+            Files.writeString(ccd.resolve("alice"), "ifconfig-push 10.8.0.50 255.255.255.0\n"
+                    + "iroute 10.99.0.0 255.255.255.0\n");
+            Client alice = new Client(lab, serverNs, "alice");
+            Client bob = new Client(lab, serverNs, "bob");
+            SluicePeer sluice = SluicePeer.start(lab, serverNs, "sluice-server",
+                    serverConf("udp", "0.0.0.0", pki, pki.server("server"),
+                            "server 10.8.0.0 255.255.255.0",
+                            "client-config-dir " + OpenVpnPeer.quote(ccd),
+                            "route 10.99.0.0 255.255.255.0",
+                            "keepalive 10 60"));
+            alice.connect(pki, pki.client("alice"));
+            bob.connect(pki, pki.client("bob"));
+            assertEquals("10.8.0.50", tunAddress(lab, alice.ns, "tun0"), "ifconfig-push from ccd/alice");
+            // The subnet "behind" alice: an address in her namespace that only the tunnel reaches.
+            lab.exec(alice.ns, T, "ip", "addr", "add", "10.99.0.1/32", "dev", "lo").requireOk();
+            sluice.awaitLog(Pattern.compile("MULTI: Learn: 10\\.99\\.0\\.0/24 -> alice/"), T);
+            assertAll(lab.ping(serverNs, "10.99.0.1", 3, T));
+            assertAll(lab.ping(serverNs, "10.8.0.50", 3, T));
+            // bob got a pool address and reaches the server; without client-to-client, bob's packets for
+            // alice go through the server's own kernel, which routes them back into the tunnel.
+            assertAll(lab.ping(bob.ns, "10.8.0.1", 3, T));
+        }
+    }
+
     /** An OpenVPN client in a namespace of its own, linked to the server's. */
     private static final class Client {
         final NetLab lab;

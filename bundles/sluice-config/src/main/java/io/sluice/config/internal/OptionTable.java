@@ -338,8 +338,8 @@ public final class OptionTable {
         rows.add(new Row(TODO, "opt-verify", 0, 0).deprecated("opt-verify is deprecated and will be removed in OpenVPN 2.7"));
         rows.add(new Row(TODO, "auth-gen-token", 0, 3, INT, ArgTypes.intOr("external-auth"), oneOf("flag", "external-auth")));
         rows.add(new Row(TODO, "auth-gen-token-secret", 1, 1).inline());
-        rows.add(new Row(TODO, "client-config-dir", 1, 1, NON_EMPTY));
-        rows.add(new Row(TODO, "ccd-exclusive", 0, 0));
+        rows.add(new Row(DONE, "client-config-dir", 1, 1, NON_EMPTY));
+        rows.add(new Row(DONE, "ccd-exclusive", 0, 0));
         rows.add(new Row(TODO, "bcast-buffers", 1, 1, range(1, Integer.MAX_VALUE)));
         rows.add(new Row(TODO, "tcp-queue-limit", 1, 1, range(1, Integer.MAX_VALUE)));
         rows.add(new Row(TODO, "port-share", 2, 3, HOST, PORT, ANY));

@@ -14,6 +14,11 @@
  * the set partly published completes it instead of refusing to run. An existing file is never
  * overwritten by the bootstrap.
  *
- * <p>Private implementation package of sluice-core: not exported.
+ * <p>Exported: {@code bin/sluice --pki-init} (and management commands) use it.
  */
+@Export
+@Version("1.0.0")
 package io.sluice.core.pki;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

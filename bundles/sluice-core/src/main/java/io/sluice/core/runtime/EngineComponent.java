@@ -67,7 +67,11 @@ public final class EngineComponent implements TunnelEngine {
         }
         Platform platform = new Platform(new ProviderRegistry(() -> nonNull(ciphers), () -> nonNull(digests)), driver,
                 Optional.ofNullable(udp), Optional.ofNullable(tcp));
-        ServerInstance server = new ServerInstance(settings, platform, ClientConfigSource.NONE, log, Clock.system(),
+        ClientConfigSource ccd = settings.clientConfigDir()
+                .<ClientConfigSource>map(dir -> new ClientConfigDirectory(dir, config.network().topology(),
+                        settings.ccdExclusive()))
+                .orElse(ClientConfigSource.NONE);
+        ServerInstance server = new ServerInstance(settings, platform, ccd, log, Clock.system(),
                 java.time.Clock.systemUTC(), new SecureRandom());
         try {
             server.start();
