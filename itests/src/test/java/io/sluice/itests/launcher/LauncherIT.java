@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.itests.net.Link;
 import io.sluice.itests.net.NetLab;
 import io.sluice.itests.net.Ns;
 import io.sluice.itests.net.NsProcess;
+import io.sluice.itests.net.OpenVpnPeer;
 import io.sluice.itests.net.Preconditions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -119,12 +121,36 @@ class LauncherIT {
     }
 
     @Test
-    void theReadmeCommandOnTheShippedSampleNamesTheFirstOptionNotImplementedYet() throws Exception {
-        // README.md: until the server exists, the launcher on the sample config fails with this line.
+    void theReadmeCommandStartsTheSampleServerWithAGeneratedPkiThatStockOpenVpnConnectsWith() throws Exception {
+        // README.md: bin/sluice --config samples/server.conf --pki-init [HOST], then openvpn --config pki/client1.ovpn
         Path sample = SluiceHome.dir().resolve("samples/server.conf");
-        Result r = run("--config", sample.toString());
-        assertEquals(2, r.status);
-        assertEquals(sample + ":10: option 'port': not supported by Sluice yet\n", r.stderr);
+        try (NetLab lab = NetLab.open("LauncherIT-readme")) {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            Link link = lab.link(serverNs, clientNs);
+            Map<String, String> env = Map.of("SLUICE_STATE_DIR", dir.resolve("state").toString());
+            List<String> command = List.of(SluiceHome.binSluice(), "--config", sample.toString(), "--pki-init",
+                    link.a().v4());
+            NsProcess first = lab.start(serverNs, "sluice-first", command, env, dir);
+            first.awaitLine("Initialization Sequence Completed", START);
+            first.awaitLine(Pattern.compile("PKI: generated a new CA"), Duration.ofSeconds(1));
+            Path profile = dir.resolve("pki/client1.ovpn");
+            assertTrue(Files.isRegularFile(profile), "client profile written");
+            String ca = Files.readString(dir.resolve("pki/ca.crt"));
+
+            OpenVpnPeer client = OpenVpnPeer.start(lab, clientNs, "openvpn",
+                    Files.readString(profile));
+            client.awaitLog(Pattern.compile("Data Channel: cipher 'AES-256-GCM'"), Duration.ofSeconds(30));
+            assertTrue(lab.ping(clientNs, "10.8.0.1", 3, Duration.ofSeconds(10)).allReceived());
+            client.stop();
+
+            signal(first, "TERM");
+            assertEquals(0, exitWithin(first, Duration.ofSeconds(30)), first.tail(20));
+            NsProcess second = lab.start(serverNs, "sluice-second", command, env, dir);
+            second.awaitLine("Initialization Sequence Completed", START);
+            assertFalse(second.output().contains("PKI: generated"), "the second start reuses the PKI");
+            assertEquals(ca, Files.readString(dir.resolve("pki/ca.crt")), "same CA");
+        }
     }
 
     @Test
