@@ -8,7 +8,7 @@
  * proxies and other stream carriers plug in without the engine knowing.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.sluice.api.transport;
 
 import org.osgi.annotation.bundle.Export;

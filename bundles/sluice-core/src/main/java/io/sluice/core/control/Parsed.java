@@ -1,6 +1,6 @@
 package io.sluice.core.control;
 
-import java.util.Objects;
+import io.sluice.core.input.Outcome;
 
 /**
  * The outcome of parsing what a peer sent: a value, or the {@link ControlReject} reason it was
@@ -9,56 +9,22 @@ import java.util.Objects;
  *
  * @param <T> what a successful parse produces
  */
-public final class Parsed<T> {
+public final class Parsed<T> extends Outcome<T, ControlReject> {
 
-    private static final Parsed<?>[] REJECTED;
-
-    static {
-        ControlReject[] reasons = ControlReject.values();
-        REJECTED = new Parsed<?>[reasons.length];
-        for (ControlReject r : reasons) {
-            REJECTED[r.ordinal()] = new Parsed<>(null, r);
-        }
-    }
-
-    private final T value;
-    private final ControlReject reject;
+    private static final Parsed<?>[] REJECTED = refusals(ControlReject.class, r -> new Parsed<>(null, r), Parsed<?>[]::new);
 
     private Parsed(T value, ControlReject reject) {
-        this.value = value;
-        this.reject = reject;
+        super(value, reject);
     }
 
     /** A successful parse. */
     public static <T> Parsed<T> ok(T value) {
-        return new Parsed<>(Objects.requireNonNull(value, "value"), null);
+        return new Parsed<>(java.util.Objects.requireNonNull(value, "value"), null);
     }
 
     /** A failed parse. */
     @SuppressWarnings("unchecked")
     public static <T> Parsed<T> rejected(ControlReject reason) {
         return (Parsed<T>) REJECTED[reason.ordinal()];
-    }
-
-    public boolean isOk() {
-        return reject == null;
-    }
-
-    /** The parsed value. */
-    public T value() {
-        if (reject != null) {
-            throw new IllegalStateException("rejected: " + reject);
-        }
-        return value;
-    }
-
-    /** Why parsing failed, or {@code null} if it did not. */
-    public ControlReject reject() {
-        return reject;
-    }
-
-    @Override
-    public String toString() {
-        return reject == null ? "Parsed[" + value + "]" : "Rejected[" + reject + "]";
     }
 }

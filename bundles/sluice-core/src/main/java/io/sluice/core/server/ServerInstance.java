@@ -6,6 +6,7 @@ import io.sluice.api.transport.DatagramTransport;
 import io.sluice.api.transport.LinkOptions;
 import io.sluice.api.transport.PacketLink;
 import io.sluice.api.transport.PacketReceiver;
+import io.sluice.api.transport.SocketAddresses;
 import io.sluice.api.transport.StreamTransport;
 import io.sluice.api.transport.TransportProtocol;
 import io.sluice.api.tun.IfAddress;
@@ -649,18 +650,18 @@ public final class ServerInstance implements AutoCloseable {
 
     // --- naming ---------------------------------------------------------------------------
 
-    /** OpenVPN's short form of an address in log prefixes: {@code 198.18.0.2:40000}. */
+    /** OpenVPN's short form of an address in log prefixes: {@code 198.18.0.2:40000}, {@code [fd18::2]:40000}. */
     static String describe(InetSocketAddress a) {
-        InetAddress ip = a.getAddress();
-        String host = ip == null ? a.getHostString() : ip.getHostAddress();
-        return (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+        return SocketAddresses.format(a);
     }
 
-    /** OpenVPN's long form: {@code [AF_INET]198.18.0.2:40000}. */
+    /** OpenVPN's long form: {@code [AF_INET]198.18.0.2:40000}, {@code [AF_INET6]fd18::2:40000}. */
     static String describeLong(InetSocketAddress a) {
         InetAddress ip = a.getAddress();
-        String family = ip instanceof Inet6Address ? "[AF_INET6]" : "[AF_INET]";
-        return family + (ip == null ? a.getHostString() : ip.getHostAddress()) + ":" + a.getPort();
+        if (ip instanceof Inet6Address v6) {
+            return "[AF_INET6]" + SocketAddresses.compress(v6) + ":" + a.getPort();
+        }
+        return "[AF_INET]" + (ip == null ? a.getHostString() : ip.getHostAddress()) + ":" + a.getPort();
     }
 
     /** A client's transport endpoint: its link (socket or connection) and address. */

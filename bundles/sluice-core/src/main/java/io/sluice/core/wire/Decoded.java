@@ -1,6 +1,6 @@
 package io.sluice.core.wire;
 
-import java.util.Objects;
+import io.sluice.core.input.Outcome;
 
 /**
  * The outcome of decoding untrusted bytes: a value, or the {@link Reject} reason it was not
@@ -11,56 +11,22 @@ import java.util.Objects;
  *
  * @param <T> what a successful decode produces
  */
-public final class Decoded<T> {
+public final class Decoded<T> extends Outcome<T, Reject> {
 
-    private static final Decoded<?>[] REJECTED;
-
-    static {
-        Reject[] reasons = Reject.values();
-        REJECTED = new Decoded<?>[reasons.length];
-        for (Reject r : reasons) {
-            REJECTED[r.ordinal()] = new Decoded<>(null, r);
-        }
-    }
-
-    private final T value;
-    private final Reject reject;
+    private static final Decoded<?>[] REJECTED = refusals(Reject.class, r -> new Decoded<>(null, r), Decoded<?>[]::new);
 
     private Decoded(T value, Reject reject) {
-        this.value = value;
-        this.reject = reject;
+        super(value, reject);
     }
 
     /** A successful decode. */
     public static <T> Decoded<T> ok(T value) {
-        return new Decoded<>(Objects.requireNonNull(value, "value"), null);
+        return new Decoded<>(java.util.Objects.requireNonNull(value, "value"), null);
     }
 
     /** A failed decode. */
     @SuppressWarnings("unchecked")
     public static <T> Decoded<T> rejected(Reject reason) {
         return (Decoded<T>) REJECTED[reason.ordinal()];
-    }
-
-    public boolean isOk() {
-        return reject == null;
-    }
-
-    /** The decoded value. */
-    public T value() {
-        if (reject != null) {
-            throw new IllegalStateException("rejected: " + reject);
-        }
-        return value;
-    }
-
-    /** Why decoding failed, or {@code null} if it did not. */
-    public Reject reject() {
-        return reject;
-    }
-
-    @Override
-    public String toString() {
-        return reject == null ? "Decoded[" + value + "]" : "Rejected[" + reject + "]";
     }
 }

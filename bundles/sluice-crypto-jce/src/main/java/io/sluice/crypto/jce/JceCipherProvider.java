@@ -5,9 +5,6 @@ import io.sluice.api.crypto.CipherProvider;
 import io.sluice.api.crypto.CipherSpec;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,9 +36,7 @@ public final class JceCipherProvider implements CipherProvider {
     private final Logger log = LoggerFactory.getLogger(JceCipherProvider.class);
     private final Function<JceCipher, Optional<String>> probe;
 
-    /** Upper-case OpenVPN name to cipher, in {@link JceCipher#ALL} order; empty until activated. */
-    private volatile Map<String, JceCipher> offered = Map.of();
-    private ServiceRegistration<CipherProvider> registration;
+    private final ProbedOffer<JceCipher> offer = new ProbedOffer<>("Cipher", log);
 
     public JceCipherProvider() {
         this(JdkSupport::problem);
@@ -55,62 +49,30 @@ public final class JceCipherProvider implements CipherProvider {
 
     @Activate
     void activate(BundleContext context, Map<String, Object> properties) {
-        Map<String, JceCipher> usable = new LinkedHashMap<>();
-        for (JceCipher cipher : JceCipher.ALL) {
-            String name = cipher.spec().name();
-            Optional<String> problem = probe.apply(cipher);
-            if (problem.isEmpty()) {
-                usable.put(name, cipher);
-            } else {
-                log.info("Cipher {} not offered: this JDK cannot provide {}: {}", name, cipher.transformation(),
-                        problem.get());
-            }
-        }
-        offered = Collections.unmodifiableMap(usable);
-        if (usable.isEmpty()) {
-            log.warn("No data-channel cipher works through this JDK's providers; not registering a cipher provider");
-            return;
-        }
-        String[] names = usable.keySet().toArray(String[]::new);
-        registration = context.registerService(CipherProvider.class, this,
-                ServiceProperties.of(properties, CIPHERS, names));
-        log.debug("Offering ciphers {}", usable.keySet());
+        offer.activate(context, properties, CipherProvider.class, this, CIPHERS, JceCipher.ALL, a -> a.spec().name(), probe,
+                JceCipher::transformation);
     }
 
     @Deactivate
     void deactivate() {
-        ServiceRegistration<CipherProvider> current = registration;
-        registration = null;
-        offered = Map.of();
-        if (current != null) {
-            try {
-                current.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // The framework unregisters a stopping bundle's services itself.
-            }
-        }
+        offer.deactivate();
     }
 
     @Override
     public Set<String> ciphers() {
-        return offered.keySet();
+        return offer.names();
     }
 
     @Override
     public Optional<CipherSpec> spec(String name) {
-        return Optional.ofNullable(offered.get(upper(name))).map(JceCipher::spec);
+        return offer.get(name).map(JceCipher::spec);
     }
 
     @Override
     public CipherContext create(String name, byte[] key, boolean encrypt) throws GeneralSecurityException {
-        JceCipher cipher = offered.get(upper(name));
-        if (cipher == null) {
-            throw new NoSuchAlgorithmException("cipher " + name + " is not offered by " + getClass().getSimpleName());
-        }
+        JceCipher cipher = offer.get(name).orElseThrow(
+                () -> new NoSuchAlgorithmException("cipher " + name + " is not offered by " + getClass().getSimpleName()));
         return cipher.newContext(Objects.requireNonNull(key, "key"), encrypt);
     }
 
-    private static String upper(String name) {
-        return name.toUpperCase(Locale.ROOT);
-    }
 }

@@ -5,9 +5,6 @@ import io.sluice.api.crypto.DigestSpec;
 import io.sluice.api.crypto.HmacContext;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,9 +35,7 @@ public final class JceDigestProvider implements DigestProvider {
     private final Logger log = LoggerFactory.getLogger(JceDigestProvider.class);
     private final Function<JceDigest, Optional<String>> probe;
 
-    /** Upper-case OpenVPN name to digest, in {@link JceDigest#ALL} order; empty until activated. */
-    private volatile Map<String, JceDigest> offered = Map.of();
-    private ServiceRegistration<DigestProvider> registration;
+    private final ProbedOffer<JceDigest> offer = new ProbedOffer<>("Digest", log);
 
     public JceDigestProvider() {
         this(JdkSupport::problem);
@@ -54,62 +48,30 @@ public final class JceDigestProvider implements DigestProvider {
 
     @Activate
     void activate(BundleContext context, Map<String, Object> properties) {
-        Map<String, JceDigest> usable = new LinkedHashMap<>();
-        for (JceDigest digest : JceDigest.ALL) {
-            String name = digest.spec().name();
-            Optional<String> problem = probe.apply(digest);
-            if (problem.isEmpty()) {
-                usable.put(name, digest);
-            } else {
-                log.info("Digest {} not offered: this JDK cannot provide {}: {}", name, digest.macAlgorithm(),
-                        problem.get());
-            }
-        }
-        offered = Collections.unmodifiableMap(usable);
-        if (usable.isEmpty()) {
-            log.warn("No HMAC digest works through this JDK's providers; not registering a digest provider");
-            return;
-        }
-        String[] names = usable.keySet().toArray(String[]::new);
-        registration = context.registerService(DigestProvider.class, this,
-                ServiceProperties.of(properties, DIGESTS, names));
-        log.debug("Offering digests {}", usable.keySet());
+        offer.activate(context, properties, DigestProvider.class, this, DIGESTS, JceDigest.ALL, a -> a.spec().name(), probe,
+                JceDigest::macAlgorithm);
     }
 
     @Deactivate
     void deactivate() {
-        ServiceRegistration<DigestProvider> current = registration;
-        registration = null;
-        offered = Map.of();
-        if (current != null) {
-            try {
-                current.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // The framework unregisters a stopping bundle's services itself.
-            }
-        }
+        offer.deactivate();
     }
 
     @Override
     public Set<String> digests() {
-        return offered.keySet();
+        return offer.names();
     }
 
     @Override
     public Optional<DigestSpec> spec(String name) {
-        return Optional.ofNullable(offered.get(upper(name))).map(JceDigest::spec);
+        return offer.get(name).map(JceDigest::spec);
     }
 
     @Override
     public HmacContext createHmac(String name, byte[] key) throws GeneralSecurityException {
-        JceDigest digest = offered.get(upper(name));
-        if (digest == null) {
-            throw new NoSuchAlgorithmException("digest " + name + " is not offered by " + getClass().getSimpleName());
-        }
+        JceDigest digest = offer.get(name).orElseThrow(
+                () -> new NoSuchAlgorithmException("digest " + name + " is not offered by " + getClass().getSimpleName()));
         return digest.newHmac(Objects.requireNonNull(key, "key"));
     }
 
-    private static String upper(String name) {
-        return name.toUpperCase(Locale.ROOT);
-    }
 }

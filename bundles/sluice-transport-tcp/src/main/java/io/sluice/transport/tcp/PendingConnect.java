@@ -1,6 +1,6 @@
 package io.sluice.transport.tcp;
 
-import static io.sluice.transport.tcp.AddressFormat.format;
+import static io.sluice.api.transport.SocketAddresses.format;
 
 import io.sluice.api.transport.PacketLink;
 import io.sluice.api.transport.PacketReceiver;

@@ -1,6 +1,6 @@
 package io.sluice.transport.udp;
 
-import static io.sluice.transport.udp.AddressFormat.format;
+import static io.sluice.api.transport.SocketAddresses.format;
 
 import io.sluice.api.transport.LinkOptions;
 import io.sluice.api.transport.PacketLink;

@@ -1,4 +1,4 @@
-package io.sluice.transport.udp;
+package io.sluice.api.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AddressFormatTest {
+class SocketAddressesTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -22,6 +22,6 @@ class AddressFormatTest {
         "FD18:0:0:0:0:0:0:AB, [fd18::ab]:1194",
     })
     void writesAddressesInTheirShortestUsualForm(String ip, String expected) throws Exception {
-        assertEquals(expected, AddressFormat.format(new InetSocketAddress(InetAddress.getByName(ip), 1194)));
+        assertEquals(expected, SocketAddresses.format(new InetSocketAddress(InetAddress.getByName(ip), 1194)));
     }
 }

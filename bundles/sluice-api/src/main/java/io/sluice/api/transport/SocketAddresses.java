@@ -1,4 +1,4 @@
-package io.sluice.transport.udp;
+package io.sluice.api.transport;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,12 +9,12 @@ import java.net.InetSocketAddress;
  * {@code [::1]:1194}. The JDK prints IPv6 addresses uncompressed
  * ({@code 0:0:0:0:0:0:0:1}), which nobody recognises in a list of threads.
  */
-final class AddressFormat {
+public final class SocketAddresses {
 
-    private AddressFormat() {
+    private SocketAddresses() {
     }
 
-    static String format(InetSocketAddress address) {
+    public static String format(InetSocketAddress address) {
         InetAddress ip = address.getAddress();
         if (ip == null) {
             return address.getHostString() + ":" + address.getPort();
@@ -26,7 +26,7 @@ final class AddressFormat {
     }
 
     /** RFC 5952 text: lower-case hex, the longest run of two or more zero groups as {@code ::}. */
-    static String compress(Inet6Address address) {
+    public static String compress(Inet6Address address) {
         byte[] b = address.getAddress();
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
