@@ -52,6 +52,7 @@ final class ClientPeer implements ControlSession.Listener {
     enum State { HANDSHAKE, CONNECTED, CLOSED }
 
     private final ServerInstance server;
+    private final int shard;
     private final ScheduledExecutorService control;
     private final PacketLink link;
     private final ControlCodec codec;
@@ -78,9 +79,10 @@ final class ClientPeer implements ControlSession.Listener {
     private long closeAt = Long.MAX_VALUE;
     private long wakeAt = ReliableConstants.NEVER;
 
-    ClientPeer(ServerInstance server, ScheduledExecutorService control, PacketLink link, InetSocketAddress remote,
-               int peerId, long now) {
+    ClientPeer(ServerInstance server, int shard, ScheduledExecutorService control, PacketLink link,
+               InetSocketAddress remote, int peerId, long now) {
         this.server = server;
+        this.shard = shard;
         this.control = control;
         this.link = link;
         this.remote = remote;
@@ -96,6 +98,11 @@ final class ClientPeer implements ControlSession.Listener {
 
     ScheduledExecutorService control() {
         return control;
+    }
+
+    /** Which of the server's control threads this client runs on. */
+    int shard() {
+        return shard;
     }
 
     PacketLink link() {

@@ -78,6 +78,8 @@ public final class ServerInstance implements AutoCloseable {
     private final RejectCounters wireRejects = new RejectCounters();
     private final RoutingTable<ClientPeer> routes;
     private final ConcurrentHashMap<Endpoint, ClientPeer> byEndpoint = new ConcurrentHashMap<>();
+    /** Pool leases of connected clients, to give back when they go. */
+    private final ConcurrentHashMap<ClientPeer, PoolLease> leases = new ConcurrentHashMap<>();
     private final AtomicReferenceArray<ClientPeer> byPeerId;
     private final ArrayDeque<Integer> freePeerIds = new ArrayDeque<>();
     private final ScheduledExecutorService[] shards;
@@ -354,7 +356,7 @@ public final class ServerInstance implements AutoCloseable {
             return null;
         }
         int shard = Math.floorMod(from.hashCode(), shards.length);
-        ClientPeer peer = new ClientPeer(this, shards[shard], link, from, peerId, now);
+        ClientPeer peer = new ClientPeer(this, shard, shards[shard], link, from, peerId, now);
         ClientPeer previous = byEndpoint.putIfAbsent(new Endpoint(link, from), peer);
         if (previous != null) {
             release(peerId);
@@ -451,8 +453,6 @@ public final class ServerInstance implements AutoCloseable {
         return Optional.of(new ClientAddresses(v4, v4Peer, v6, false));
     }
 
-    private final ConcurrentHashMap<ClientPeer, PoolLease> leases = new ConcurrentHashMap<>();
-
     private void releaseAddresses(ClientPeer peer) {
         PoolLease lease = leases.remove(peer);
         if (lease != null) {
@@ -489,11 +489,7 @@ public final class ServerInstance implements AutoCloseable {
         if (byPeerId.compareAndSet(peer.peerId(), peer, null)) {
             release(peer.peerId());
         }
-        for (List<ClientPeer> list : shardPeers) {
-            if (peer.control() == shards[shardPeers.indexOf(list)]) {
-                list.remove(peer);
-            }
-        }
+        shardPeers.get(peer.shard()).remove(peer); // on its control thread, as are all changes to the list
         peer.closed();
         if (peer.link().protocol() == TransportProtocol.TCP) {
             peer.link().close();
