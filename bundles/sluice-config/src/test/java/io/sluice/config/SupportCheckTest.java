@@ -38,7 +38,7 @@ class SupportCheckTest {
                 "ifconfig-pool-persist", "ca", "cert", "key", "extra-certs", "dh", "tls-version-min",
                 "tls-version-max", "remote-cert-tls", "verify-x509-name", "peer-fingerprint", "verify-client-cert",
                 "replay-window", "reneg-sec", "hand-window", "tran-window", "tls-timeout", "explicit-exit-notify",
-                "persist-key", "persist-tun", "client-config-dir", "ccd-exclusive")), done);
+                "persist-key", "persist-tun", "client-config-dir", "ccd-exclusive", "float")), done);
     }
 
     @Test

@@ -208,7 +208,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "rport", 1, 1, PORT).conn());
         rows.add(new Row(TODO, "bind", 0, 1, oneOf("bind flag", "ipv6only")).conn());
         rows.add(new Row(TODO, "nobind", 0, 0).conn());
-        rows.add(new Row(TODO, "float", 0, 0).conn());
+        rows.add(new Row(DONE, "float", 0, 0).conn());
         rows.add(new Row(TODO, "resolv-retry", 1, 1, intOr("infinite")));
         rows.add(new Row(TODO, "preresolve", 0, 1));
         rows.add(new Row(TODO, "ip-remote-hint", 0, 1));

@@ -54,7 +54,7 @@ final class ClientPeer implements ControlSession.Listener {
     private final ServerInstance server;
     private final int shard;
     private final ScheduledExecutorService control;
-    private final PacketLink link;
+    private volatile PacketLink link;
     private final ControlCodec codec;
     private final ControlSession session;
     private final DataKeys keys = new DataKeys();
@@ -68,7 +68,8 @@ final class ClientPeer implements ControlSession.Listener {
     private volatile long lastReceived;
     private volatile long lastSent;
 
-    private TunnelLog log;
+    /** Written when the client's name or address becomes known (float happens on an I/O thread). */
+    private volatile TunnelLog log;
     private String commonName = "UNDEF";
     private PeerInfo peerInfo = PeerInfo.NONE;
     private String remoteOptions = "";
@@ -98,6 +99,13 @@ final class ClientPeer implements ControlSession.Listener {
 
     ScheduledExecutorService control() {
         return control;
+    }
+
+    /** The client now talks to us from {@code to} on {@code via} (floated). */
+    void floated(PacketLink via, InetSocketAddress to) {
+        this.link = via;
+        this.remote = to;
+        this.log = server.log().withPrefix(label());
     }
 
     /** Which of the server's control threads this client runs on. */

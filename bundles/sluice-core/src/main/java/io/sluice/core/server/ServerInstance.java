@@ -254,12 +254,24 @@ public final class ServerInstance implements AutoCloseable {
         if (opcode == Opcode.P_DATA_V2 || opcode == Opcode.P_DATA_V1) {
             ClientPeer peer = opcode == Opcode.P_DATA_V2 && header.peerId() >= 0 && header.peerId() < byPeerId.length()
                     ? byPeerId.get(header.peerId()) : byEndpoint.get(new Endpoint(link, from));
-            if (peer == null || peer.link() != link || !peer.remote().equals(from)
-                    || peer.state() != ClientPeer.State.CONNECTED) {
+            if (peer == null || peer.state() != ClientPeer.State.CONNECTED) {
+                counters.unknownPeer();
+                return;
+            }
+            // A P_DATA_V2 packet names its client by peer id, so a client whose address changed
+            // (NAT rebinding, a new network) keeps its session once a packet from the new address
+            // authenticates, as OpenVPN 2.6 floats clients; anything else must come from the
+            // client's own address.
+            boolean moved = peer.link() != link || !peer.remote().equals(from);
+            if (moved && (opcode != Opcode.P_DATA_V2 || link.protocol() != TransportProtocol.UDP
+                    || peer.link().protocol() != TransportProtocol.UDP)) {
                 counters.unknownPeer();
                 return;
             }
             if (peer.open(header.keyId(), packet, io.plain, now)) {
+                if (moved) {
+                    floatClient(peer, link, from);
+                }
                 deliver(peer, io.plain, io.sealed, now);
             }
             return;
@@ -282,6 +294,17 @@ public final class ServerInstance implements AutoCloseable {
         copy.put(packet.duplicate()).flip();
         ClientPeer target = peer;
         target.control().execute(() -> target.controlPacket(copy, clock.nanos()));
+    }
+
+    /** A client's authenticated packet came from a new address: it talks to us from there now. */
+    private void floatClient(ClientPeer peer, PacketLink link, InetSocketAddress to) {
+        InetSocketAddress from = peer.remote();
+        if (byEndpoint.putIfAbsent(new Endpoint(link, to), peer) != null) {
+            return; // another client holds that address; keep things as they are
+        }
+        byEndpoint.remove(new Endpoint(peer.link(), from), peer);
+        peer.floated(link, to);
+        peer.log().info(Verb.INFO, "peer float: " + describeLong(from) + " -> " + describeLong(to));
     }
 
     /** A plaintext tunnel packet from a client: to another client or into the TUN device. */

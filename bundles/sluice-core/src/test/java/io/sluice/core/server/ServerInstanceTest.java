@@ -174,6 +174,69 @@ class ServerInstanceTest {
         assertTrue(second.pushed.contains("ifconfig 10.8.0.2 255.255.255.0"), second.pushed.toString());
     }
 
+    @Test
+    void aClientWhoseAddressChangesKeepsItsSessionOnceItsPacketsAuthenticate() throws Exception {
+        TestClient erin = client(40010, "erin", "AES-256-GCM");
+        await(() -> erin.keysInstalled, "erin's keys: " + erin.texts);
+        erin.moveTo(40011);
+        byte[] fromNewPort = ipv4("10.8.0.2", "10.8.0.1", "after NAT rebinding");
+        erin.send(fromNewPort);
+        assertArrayEquals(fromNewPort, tun.toHost.poll(5, TimeUnit.SECONDS), "accepted from the new address");
+        byte[] back = ipv4("10.8.0.1", "10.8.0.2", "to the new address");
+        tun.fromHost.add(back);
+        assertArrayEquals(back, erin.tunnel.poll(5, TimeUnit.SECONDS), "the server now sends to the new address");
+        // Garbage with erin's peer id from yet another address does not move her.
+        TestClient eve = new TestClient(40012, udp, PKI.issue(CA, "eve", TestPki.Kind.EC, TestPki.Usage.CLIENT), CA,
+                "AES-256-GCM", TestClient.testCrypto());
+        clients.add(eve);
+        eve.sendRaw(new byte[] {(byte) (9 << 3), 0, 0, 0, 0, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+                15, 16, 17, 18, 19, 20});
+        byte[] again = ipv4("10.8.0.1", "10.8.0.2", "still at the new address");
+        tun.fromHost.add(again);
+        assertArrayEquals(again, erin.tunnel.poll(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void twoServerInstancesInOneJvmAreIndependent() throws Exception {
+        MemoryTun otherTun = new MemoryTun();
+        MemoryUdp otherUdp = new MemoryUdp();
+        TestPki.Issued cert = PKI.issue(CA, "server2", TestPki.Kind.EC, TestPki.Usage.SERVER);
+        TlsSettings tls = TlsSettings.builder("second").trustAnchors(List.of(CA.certificate()))
+                .credentials(cert.chain(), cert.key()).build();
+        ServerSettings settings = new ServerSettings("second",
+                List.of(new ListenSpec(TransportProtocol.UDP, new InetSocketAddress("198.18.0.1", 1195))),
+                new TunRequest(Optional.empty(), DeviceType.TUN, 1500), ServerSettings.Topology.SUBNET,
+                Optional.of(new ServerSettings.Ipv4Network(v4("10.9.0.1"), v4("255.255.255.0"), v4("10.9.0.2"),
+                        v4("10.9.0.254"))),
+                Optional.empty(), List.of(), List.of(), List.of("AES-256-GCM"), Optional.empty(), "SHA1",
+                Duration.ofSeconds(10), Duration.ofSeconds(120), 10, false, false, Optional.empty(), false,
+                Optional.empty(), 64, 15, Duration.ZERO, tls, ServerSettings.SessionTimings.defaults());
+        ServerInstance second = new ServerInstance(settings,
+                new Platform(TestClient.testCrypto(), otherTun, Optional.of(otherUdp), Optional.empty()),
+                ClientConfigSource.NONE, TunnelLog.forVerb(1), Clock.system(),
+                java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
+        second.start();
+        try {
+            TestClient one = client(40013, "alice", "AES-256-GCM");
+            TestClient two = new TestClient(40013, otherUdp, PKI.issue(CA, "alice", TestPki.Kind.EC,
+                    TestPki.Usage.CLIENT), CA, "AES-256-GCM", TestClient.testCrypto()).start();
+            clients.add(two);
+            await(() -> one.keysInstalled && two.keysInstalled, "a client on each instance");
+            assertTrue(two.pushed.contains("ifconfig 10.9.0.2 255.255.255.0"), two.pushed.toString());
+            assertTrue(one.pushed.contains("ifconfig 10.8.0.2 255.255.255.0"), one.pushed.toString());
+            // The same common name on both: each instance keeps its own client (no cross-instance replacement).
+            assertEquals(List.of("alice 10.8.0.2"), server.connectedClients());
+            assertEquals(List.of("alice 10.9.0.2"), second.connectedClients());
+            byte[] p = ipv4("10.9.0.2", "10.9.0.1", "second instance");
+            two.send(p);
+            assertArrayEquals(p, otherTun.toHost.poll(5, TimeUnit.SECONDS));
+            assertTrue(tun.toHost.isEmpty(), "nothing reached the first instance's device");
+        } finally {
+            second.close();
+            otherUdp.shutdown();
+        }
+    }
+
     private static byte[] ipv4(String src, String dst, String text) throws Exception {
         byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(20 + payload.length);

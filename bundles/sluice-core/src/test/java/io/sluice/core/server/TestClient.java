@@ -46,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestClient implements ControlSession.Listener, AutoCloseable {
 
-    final InetSocketAddress address;
+    /** Where the client talks from; a test can move it (NAT rebinding). */
+    volatile InetSocketAddress address;
     final List<String> texts = new CopyOnWriteArrayList<>();
     final LinkedBlockingQueue<byte[]> tunnel = new LinkedBlockingQueue<>();
     volatile List<String> pushed;
@@ -91,12 +92,11 @@ final class TestClient implements ControlSession.Listener, AutoCloseable {
     }
 
     private void loop() {
-        LinkedBlockingQueue<byte[]> inbox = udp.queueFor(address);
         ByteBuffer plain = ByteBuffer.allocate(70000);
         while (running) {
             byte[] datagram;
             try {
-                datagram = inbox.poll(10, TimeUnit.MILLISECONDS);
+                datagram = udp.queueFor(address).poll(10, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
@@ -140,6 +140,11 @@ final class TestClient implements ControlSession.Listener, AutoCloseable {
                 udp.fromClient(address, datagram);
             }
         });
+    }
+
+    /** The client's address changes, as behind a NAT that rebinds its port. */
+    void moveTo(int port) {
+        address = new InetSocketAddress(address.getAddress(), port);
     }
 
     /** Sends a control-channel text (EXIT, PUSH_REQUEST) on the client's thread. */
