@@ -186,6 +186,54 @@ class SluiceServerIT {
         }
     }
 
+    @Test
+    void oneInstanceServesUdpOverIpv4AndTcpOverIpv6AtOnceWithOnePoolAndOneSessionTable() throws Exception {
+        try (NetLab lab = NetLab.open("SluiceServerIT-multi-local")) {
+            Ns serverNs = lab.namespace("server");
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            Client alice = new Client(lab, serverNs, "alice");
+            Ns bobNs = lab.namespace("bob");
+            Link bobLink = lab.link(serverNs, bobNs);
+            // OpenVPN 2.7's form: several 'local' lines, each with its own port and proto.
+            SluicePeer sluice = SluicePeer.start(lab, serverNs, "sluice-server",
+                    serverConf("udp", alice.server + " 1194 udp", pki, pki.server("server"),
+                            "local " + bobLink.a().v6() + " 1194 tcp6-server",
+                            "server 10.8.0.0 255.255.255.0",
+                            "client-to-client",
+                            "keepalive 10 60"));
+            alice.connect(pki, pki.client("alice"));
+            OpenVpnPeer bob = OpenVpnPeer.start(lab, bobNs, "bob",
+                    clientConf("tcp6-client", bobLink.a().v6(), pki, pki.client("bob")));
+            sluice.awaitLog(Pattern.compile("bob/\\[" + Pattern.quote(bobLink.b().v6()) + "\\]:\\d+ .*PUSH_REPLY"), T);
+            String aliceIp = tunAddress(lab, alice.ns, "tun0");
+            String bobIp = tunAddress(lab, bobNs, "tun0");
+            assertTrue(!aliceIp.equals(bobIp), "one pool gives different addresses: " + aliceIp + " / " + bobIp);
+            // Between a UDP client and a TCP client, routed inside the one instance.
+            assertAll(lab.ping(alice.ns, bobIp, 3, T));
+            assertAll(lab.ping(bobNs, aliceIp, 3, T));
+            assertTrue(bob.process().isAlive());
+        }
+    }
+
+    @Test
+    void keysRenegotiatedByTheClientEveryFewSecondsKeepTrafficFlowing() throws Exception {
+        try (NetLab lab = NetLab.open("SluiceServerIT-reneg")) {
+            Ns serverNs = lab.namespace("server");
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            Client alice = new Client(lab, serverNs, "alice");
+            SluicePeer sluice = SluicePeer.start(lab, serverNs, "sluice-server",
+                    serverConf("udp", "0.0.0.0", pki, pki.server("server"),
+                            "server 10.8.0.0 255.255.255.0", "keepalive 10 60"));
+            alice.connect(pki, pki.client("alice"), "reneg-sec 3");
+            // A steady ping across several renegotiations (key ids 1, 2, ...): nothing may be lost.
+            CommandResult ping = lab.exec(alice.ns, Duration.ofSeconds(40), "ping", "-c", "50", "-i", "0.2", "10.8.0.1");
+            assertEquals(0, lostPackets(ping.output()), ping.output());
+            sluice.awaitLog(Pattern.compile("alice/.* Control Channel: TLS"), T);
+            long keys = sluice.process().lines().stream().filter(l -> l.contains("Control Channel: TLS")).count();
+            assertTrue(keys >= 3, "at least two renegotiations happened during the pings: " + keys + " keys");
+        }
+    }
+
     /** An OpenVPN client in a namespace of its own, linked to the server's. */
     private static final class Client {
         final NetLab lab;

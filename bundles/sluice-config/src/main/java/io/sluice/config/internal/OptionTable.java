@@ -196,7 +196,9 @@ public final class OptionTable {
         rows.add(new Row(TODO, "vlan-pvid", 1, 1, range(1, 4094)));
 
         // ---- transport ----
-        rows.add(new Row(DONE, "local", 1, 1, HOST).conn());
+        // OpenVPN 2.7 form: 'local host [port [proto]]', several of them making one server listen on
+        // several sockets; OpenVPN 2.6 takes only the host.
+        rows.add(new Row(DONE, "local", 1, 3, HOST, PORT, PROTO).conn());
         rows.add(new Row(TODO, "remote", 1, 3, HOST, PORT, PROTO).conn());
         rows.add(new Row(TODO, "remote-random", 0, 0));
         rows.add(new Row(TODO, "remote-random-hostname", 0, 0));

@@ -79,26 +79,48 @@ final class ServerSettingsMapper {
         }
     }
 
+    /**
+     * The sockets to serve: one per {@code local} line, each with its own port and proto when
+     * written as OpenVPN 2.7 allows ({@code local 198.18.0.1 1194 tcp-server}), else the
+     * configuration's {@code port}/{@code proto}; without {@code local}, the wildcard.
+     */
     private static List<ListenSpec> listen(OpenVpnConfig c) throws ConfigException {
-        Proto proto = c.transport().proto();
-        TransportProtocol protocol = switch (proto) {
-            case UDP, UDP4, UDP6 -> TransportProtocol.UDP;
-            case TCP, TCP4, TCP6, TCP_SERVER, TCP4_SERVER, TCP6_SERVER -> TransportProtocol.TCP;
-            default -> throw ConfigException.at(c.last("proto").orElseThrow(), "'" + proto.keyword()
-                    + "' is for clients; a server uses udp or tcp-server");
-        };
-        int port = c.transport().localPort() > 0 ? c.transport().localPort() : DEFAULT_PORT;
-        Optional<String> local = c.transport().local();
-        InetAddress address;
-        if (local.isPresent()) {
-            address = resolve(c, "local", local.get());
-        } else {
+        Proto defaultProto = c.transport().proto();
+        int defaultPort = c.transport().localPort() > 0 ? c.transport().localPort() : DEFAULT_PORT;
+        List<OptionLine> locals = c.all("local");
+        if (locals.isEmpty()) {
             // OpenVPN 2.6 binds IPv4 for udp/tcp without 'local' ("Using AF_INET"); udp6/tcp6 bind
             // the IPv6 wildcard, which takes IPv4 clients too.
-            boolean v6 = proto == Proto.UDP6 || proto == Proto.TCP6 || proto == Proto.TCP6_SERVER;
-            address = resolve(c, "proto", v6 ? "::" : "0.0.0.0");
+            String wildcard = family6(defaultProto) ? "::" : "0.0.0.0";
+            OptionLine where = c.last("proto").or(() -> c.last("port")).orElse(c.lines().get(0));
+            return List.of(new ListenSpec(protocol(where, defaultProto),
+                    new InetSocketAddress(resolve(where, wildcard), defaultPort)));
         }
-        return List.of(new ListenSpec(protocol, new InetSocketAddress(address, port)));
+        List<ListenSpec> out = new ArrayList<>();
+        for (OptionLine line : locals) {
+            int port = line.arg(1).map(Integer::parseInt).orElse(defaultPort);
+            Proto proto = line.arg(2).flatMap(Proto::fromKeyword).orElse(defaultProto);
+            ListenSpec spec = new ListenSpec(protocol(line, proto),
+                    new InetSocketAddress(resolve(line, line.args().get(0)), port));
+            if (out.contains(spec)) {
+                throw ConfigException.at(line, "the same socket twice: " + spec);
+            }
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private static boolean family6(Proto proto) {
+        return proto == Proto.UDP6 || proto == Proto.TCP6 || proto == Proto.TCP6_SERVER;
+    }
+
+    private static TransportProtocol protocol(OptionLine line, Proto proto) throws ConfigException {
+        return switch (proto) {
+            case UDP, UDP4, UDP6 -> TransportProtocol.UDP;
+            case TCP, TCP4, TCP6, TCP_SERVER, TCP4_SERVER, TCP6_SERVER -> TransportProtocol.TCP;
+            default -> throw ConfigException.at(line, "'" + proto.keyword()
+                    + "' is for clients; a server uses udp or tcp-server");
+        };
     }
 
     private static TunRequest tun(OpenVpnConfig c) throws ConfigException {
@@ -197,8 +219,7 @@ final class ServerSettingsMapper {
         return v6;
     }
 
-    private static InetAddress resolve(OpenVpnConfig c, String option, String host) throws ConfigException {
-        OptionLine line = c.last(option).orElse(c.lines().get(0));
+    private static InetAddress resolve(OptionLine line, String host) throws ConfigException {
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
