@@ -1,6 +1,7 @@
 package io.sluice.tun.linux;
 
 import com.sun.jna.Library;
+import com.sun.jna.Pointer;
 
 import java.nio.ByteBuffer;
 
@@ -37,6 +38,13 @@ interface LibC extends Library {
 
     /** The interface index of {@code name}, or 0. */
     int if_nametoindex(String name);
+
+    /**
+     * Writes the name of interface {@code index} into {@code name} (IFNAMSIZ bytes, NUL-terminated);
+     * returns null if there is no such interface. Only the null test is meaningful on the Java side:
+     * the pointer refers to JNA's temporary copy of the array, which the call copies back.
+     */
+    Pointer if_indextoname(int index, byte[] name);
 
     String strerror(int errno);
 }

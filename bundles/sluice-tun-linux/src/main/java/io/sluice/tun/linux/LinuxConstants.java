@@ -31,8 +31,21 @@ final class LinuxConstants {
     static final int POLLFD_REVENTS_OFFSET = 6;
 
     // --- asm-generic/errno-base.h, asm-generic/errno.h ---
+    /** "No such process": what the kernel answers to deleting a route it does not have. */
+    static final int ESRCH = 3;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
+    /** A route lookup hit a "prohibit" route. */
+    static final int EACCES = 13;
+    /** Adding with NLM_F_EXCL a route whose network and metric the table already has. */
+    static final int EEXIST = 17;
+    static final int ENODEV = 19;
+    /** A route lookup hit a "blackhole" route (also the answer to a malformed request). */
+    static final int EINVAL = 22;
+    /** A route lookup found no route, or a "throw" route. */
+    static final int ENETUNREACH = 101;
+    /** A route lookup hit an "unreachable" route. */
+    static final int EHOSTUNREACH = 113;
 
     // --- linux/if.h ---
     /** Interface names are at most IFNAMSIZ - 1 bytes plus a terminating NUL. */

@@ -36,6 +36,7 @@ final class Netlink {
     static final int RTM_DELADDR = 21;
     static final int RTM_NEWROUTE = 24;
     static final int RTM_DELROUTE = 25;
+    static final int RTM_GETROUTE = 26;
 
     // --- linux/rtnetlink.h: struct ifinfomsg { u8 family; u8 pad; u16 type; s32 index; u32 flags; u32 change; } ---
     static final int IFINFOMSG_SIZE = 16;
@@ -54,6 +55,13 @@ final class Netlink {
     static final int RTA_OIF = 4;
     static final int RTA_GATEWAY = 5;
     static final int RTA_PRIORITY = 6;
+    static final int RTA_PREFSRC = 7;
+    /** The table id as a u32, for tables above 255 (rtm_table then says RT_TABLE_COMPAT). */
+    static final int RTA_TABLE = 15;
+    /** A next hop of another family: struct rtvia { u16 family; u8 addr[]; } (IPv4 via IPv6, RFC 5549). */
+    static final int RTA_VIA = 18;
+    /** In an RTM_GETROUTE: answer with the FIB entry that matched, not the resolved per-destination route. */
+    static final int RTM_F_FIB_MATCH = 0x2000;
     static final int RT_TABLE_MAIN = 254;
     /** Routes we add say "proto static": set by an administrator's tool, not by the kernel or a daemon. */
     static final int RTPROT_STATIC = 4;
@@ -63,6 +71,11 @@ final class Netlink {
     static final int RT_SCOPE_NOWHERE = 255;
     static final int RTN_UNSPEC = 0;
     static final int RTN_UNICAST = 1;
+    /** Route types that refuse or drop packets; a lookup usually reports them as an errno instead. */
+    static final int RTN_BLACKHOLE = 6;
+    static final int RTN_UNREACHABLE = 7;
+    static final int RTN_PROHIBIT = 8;
+    static final int RTN_THROW = 9;
 
     /** Rounds up to the netlink alignment. */
     static int align(int length) {

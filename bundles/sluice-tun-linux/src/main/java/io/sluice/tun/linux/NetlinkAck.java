@@ -35,14 +35,18 @@ record NetlinkAck(int errno, String message) {
                 break; // truncated or malformed: nothing more to trust
             }
             if (type == Netlink.NLMSG_ERROR && msgSeq == seq && len >= Netlink.NLMSGHDR_SIZE + Netlink.NLMSGERR_SIZE) {
-                return Optional.of(parseError(b, at, len, flags));
+                return Optional.of(parse(b, at, len, flags));
             }
             at += Netlink.align(len);
         }
         return Optional.empty();
     }
 
-    private static NetlinkAck parseError(ByteBuffer b, int at, int len, int flags) {
+    /**
+     * Reads the NLMSG_ERROR message of {@code len} bytes at {@code at} (at least a header and a
+     * {@code struct nlmsgerr}) whose header flags are {@code flags}.
+     */
+    static NetlinkAck parse(ByteBuffer b, int at, int len, int flags) {
         int payload = at + Netlink.NLMSGHDR_SIZE;
         int error = b.getInt(payload);
         String text = "";

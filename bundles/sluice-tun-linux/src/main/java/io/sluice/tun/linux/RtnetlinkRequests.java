@@ -7,9 +7,10 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 
 /**
- * The rtnetlink requests behind {@code TunDevice}'s configuration methods, built without touching the
- * kernel so that their layout can be tested anywhere. Every request asks for an acknowledgement
- * ({@code NLM_F_ACK}) so that success and failure are both reported.
+ * The rtnetlink requests behind {@code TunDevice}'s configuration methods and {@code HostRoutes}, built
+ * without touching the kernel so that their layout can be tested anywhere. Every change asks for an
+ * acknowledgement ({@code NLM_F_ACK}) so that success and failure are both reported; a route lookup
+ * is answered with the route itself instead.
  */
 final class RtnetlinkRequests {
 
@@ -106,6 +107,29 @@ final class RtnetlinkRequests {
             m.attrU32(Netlink.RTA_PRIORITY, route.metric());
         }
         return m;
+    }
+
+    /**
+     * RTM_GETROUTE for one destination, as {@code ip route get A} sends it: a full-length destination
+     * prefix and RTA_DST, nothing else, so the kernel picks source, interface and table as it would
+     * for a packet this host sends (policy rules included). Without {@code fibMatch} it answers with
+     * the route it resolved for A (next hop, device, source address); with it, as for
+     * {@code ip route get fibmatch A}, with the table entry that matched (network, prefix, metric).
+     * Sent without NLM_F_ACK: the answer is that RTM_NEWROUTE, or an NLMSG_ERROR.
+     */
+    static NetlinkMessage getRoute(InetAddress destination, boolean fibMatch) {
+        byte[] dst = destination.getAddress();
+        NetlinkMessage m = new NetlinkMessage(Netlink.RTM_GETROUTE, Netlink.NLM_F_REQUEST)
+                .u8(family(destination))                     // rtm_family
+                .u8(dst.length * 8)                          // rtm_dst_len: this one address
+                .u8(0)                                       // rtm_src_len
+                .u8(0)                                       // rtm_tos
+                .u8(0)                                       // rtm_table: RT_TABLE_UNSPEC, as the rules say
+                .u8(0)                                       // rtm_protocol
+                .u8(0)                                       // rtm_scope
+                .u8(0)                                       // rtm_type
+                .u32(fibMatch ? Netlink.RTM_F_FIB_MATCH : 0); // rtm_flags
+        return m.attr(Netlink.RTA_DST, dst);
     }
 
     static int family(InetAddress a) {

@@ -6,7 +6,8 @@ import java.nio.ByteOrder;
 import java.util.Optional;
 
 /**
- * A {@code NETLINK_ROUTE} socket for one request and its acknowledgement.
+ * A {@code NETLINK_ROUTE} socket for one request and its answer, or a few in turn (a route lookup
+ * asks twice). Not for use by several threads.
  *
  * <p>A fresh socket per request keeps devices independent (no socket, sequence counter or lock is
  * shared between them) and makes stale answers impossible; configuration changes are rare enough
@@ -16,12 +17,13 @@ import java.util.Optional;
  */
 final class RtnetlinkSocket implements AutoCloseable {
 
-    private static final int SEQ = 1;
     private static final int RECEIVE_BUFFER = 8192;
     private static final long RECEIVE_TIMEOUT_SECONDS = 5;
 
     private final LibC libc;
     private final int fd;
+    /** Sequence number of the next request; answers are matched to requests by it. */
+    private int nextSeq = 1;
 
     private RtnetlinkSocket(LibC libc, int fd) {
         this.libc = libc;
@@ -56,7 +58,38 @@ final class RtnetlinkSocket implements AutoCloseable {
      * @throws IOException with the errno text and the kernel's explanation if it refused
      */
     void execute(NetlinkMessage request, String what) throws IOException {
-        byte[] msg = request.bytes(SEQ);
+        NetlinkAck ack = send(request, what);
+        if (!ack.ok()) {
+            throw Errors.of(libc, what, ack.errno(), ack.message());
+        }
+    }
+
+    /**
+     * Sends a request made with NLM_F_ACK and returns the kernel's acknowledgement, a refusal
+     * included, for callers to whom some refusals are answers ("File exists", "No such process").
+     *
+     * @throws IOException if the request could not be sent or no answer came
+     */
+    NetlinkAck send(NetlinkMessage request, String what) throws IOException {
+        int seq = transmit(request, what);
+        return receive(what, (in, n) -> NetlinkAck.find(in, n, seq));
+    }
+
+    /**
+     * Sends a query made without NLM_F_ACK, which the kernel answers with one message of
+     * {@code replyType} ({@code RTM_GETROUTE} with {@code RTM_NEWROUTE}) or with an error.
+     *
+     * @throws IOException if the query could not be sent or no answer came
+     */
+    NetlinkReply query(NetlinkMessage request, int replyType, String what) throws IOException {
+        int seq = transmit(request, what);
+        return receive(what, (in, n) -> NetlinkReply.find(in, n, seq, replyType));
+    }
+
+    /** Sends the request with the next sequence number and returns that number. */
+    private int transmit(NetlinkMessage request, String what) throws IOException {
+        int seq = nextSeq++;
+        byte[] msg = request.bytes(seq);
         long sent;
         do {
             sent = libc.send(fd, msg, msg.length, 0);
@@ -64,6 +97,11 @@ final class RtnetlinkSocket implements AutoCloseable {
         if (sent < 0) {
             throw Errors.last(libc, what + ": netlink send");
         }
+        return seq;
+    }
+
+    /** Reads datagrams until {@code answer} finds what it is looking for in one. */
+    private <T> T receive(String what, Answer<T> answer) throws IOException {
         byte[] in = new byte[RECEIVE_BUFFER];
         while (true) {
             long n = libc.recv(fd, in, in.length, 0);
@@ -74,14 +112,16 @@ final class RtnetlinkSocket implements AutoCloseable {
                 }
                 throw Errors.of(libc, what + ": no answer from the kernel", errno, null);
             }
-            Optional<NetlinkAck> ack = NetlinkAck.find(in, (int) n, SEQ);
-            if (ack.isPresent()) {
-                if (!ack.get().ok()) {
-                    throw Errors.of(libc, what, ack.get().errno(), ack.get().message());
-                }
-                return;
+            Optional<T> found = answer.find(in, (int) n);
+            if (found.isPresent()) {
+                return found.get();
             }
         }
+    }
+
+    /** Looks for the answer to one request in a received datagram of {@code length} bytes. */
+    private interface Answer<T> {
+        Optional<T> find(byte[] data, int length);
     }
 
     @Override

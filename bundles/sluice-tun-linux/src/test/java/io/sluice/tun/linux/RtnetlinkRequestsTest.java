@@ -153,6 +153,34 @@ class RtnetlinkRequestsTest {
     }
 
     @Test
+    void ipv4RouteLookupMatchesTheBytesIpRouteGetSends() throws Exception {
+        assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "golden bytes are little-endian");
+        String expected = ""
+                + "24000000" + "1a00" + "0100" + "05000000" + "00000000" // nlmsghdr: len 36, RTM_GETROUTE, REQUEST only, seq 5
+                + "02" + "20" + "00" + "00" + "00" + "00" + "00" + "00"  // rtmsg: AF_INET, dst_len 32, no src/tos/table/proto/scope/type
+                + "00000000"                                             // rtm_flags
+                + "0800" + "0100" + "c6134d01";                          // RTA_DST 198.19.77.1
+        assertEquals(expected, HexFormat.of().formatHex(RtnetlinkRequests.getRoute(ip("198.19.77.1"), false).bytes(5)));
+        String fibMatch = expected.replace("0000000008000100c6134d01", "0020000008000100c6134d01"); // RTM_F_FIB_MATCH
+        assertEquals(fibMatch, HexFormat.of().formatHex(RtnetlinkRequests.getRoute(ip("198.19.77.1"), true).bytes(5)));
+    }
+
+    @Test
+    void ipv6RouteLookupAsksForOneHundredTwentyEightBitsWithoutAnAck() throws Exception {
+        DecodedMessage m = DecodedMessage.decode(RtnetlinkRequests.getRoute(ip("fd18:99::1"), true).bytes(2),
+                Netlink.RTMSG_SIZE);
+        assertEquals(Netlink.RTM_GETROUTE, m.type());
+        assertEquals(0x001, m.flags(), "NLM_F_REQUEST only: the answer is the route or an error");
+        assertEquals(LinuxConstants.AF_INET6, m.u8(0));
+        assertEquals(128, m.u8(1));
+        assertEquals(0, m.u8(4), "RT_TABLE_UNSPEC: the policy rules choose the table");
+        assertEquals(Netlink.RTM_F_FIB_MATCH, m.u32(8));
+        assertEquals(List.of(Netlink.RTA_DST), m.attrTypes());
+        assertArrayEquals(ip("fd18:99::1").getAddress(), m.attr(Netlink.RTA_DST).orElseThrow().value());
+        assertEquals(16 + 12 + 4 + 16, m.length());
+    }
+
+    @Test
     void linkUpAndDownChangeOnlyIffUp() {
         DecodedMessage up = DecodedMessage.decode(RtnetlinkRequests.setUp(IFINDEX, true).bytes(1), Netlink.IFINFOMSG_SIZE);
         assertEquals(Netlink.RTM_NEWLINK, up.type());
