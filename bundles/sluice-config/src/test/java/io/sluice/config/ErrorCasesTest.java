@@ -80,10 +80,10 @@ class ErrorCasesTest {
 
     @Test
     void anUnimplementedOptionIsReportedBeforeAMissingFileAsOpenVpnReportsUnknownOptionsFirst() throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("test.conf"), "tls-client\nca missing/ca.crt\nport 1194\n");
+        java.nio.file.Files.writeString(dir.resolve("test.conf"), "tls-client\nmlock\nca missing/ca.crt\nport 1194\n");
         OpenVpnConfig config = ConfigParser.parseFile(Path.of("test.conf"), dir);
         ConfigException e = assertThrows(ConfigException.class, () -> SupportCheck.check(config));
-        assertEquals("test.conf:1: option 'tls-client': not supported by Sluice yet", e.getMessage());
+        assertEquals("test.conf:2: option 'mlock': not supported by Sluice yet", e.getMessage());
     }
 
     @Test

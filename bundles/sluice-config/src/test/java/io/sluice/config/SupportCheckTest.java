@@ -21,7 +21,7 @@ class SupportCheckTest {
     Path dir;
 
     @Test
-    void theConfigurationLanguageAndServerModeAreImplementedSoFar() {
+    void theConfigurationLanguageServerAndClientModeAreImplementedSoFar() {
         Set<String> done = new TreeSet<>();
         for (OptionSpec s : OptionTable.all()) {
             if (s.impl() == Impl.DONE) {
@@ -38,15 +38,21 @@ class SupportCheckTest {
                 "ifconfig-pool-persist", "ca", "cert", "key", "extra-certs", "dh", "tls-version-min",
                 "tls-version-max", "remote-cert-tls", "verify-x509-name", "peer-fingerprint", "verify-client-cert",
                 "replay-window", "reneg-sec", "hand-window", "tran-window", "tls-timeout", "explicit-exit-notify",
-                "persist-key", "persist-tun", "client-config-dir", "ccd-exclusive", "float")), done);
+                "persist-key", "persist-tun", "client-config-dir", "ccd-exclusive", "float",
+                // client mode
+                "client", "tls-client", "pull", "remote", "remote-random", "connection", "rport", "bind", "nobind",
+                "resolv-retry", "connect-retry", "connect-retry-max", "connect-timeout", "server-poll-timeout",
+                "auth-user-pass", "auth-retry", "auth-nocache", "pull-filter", "route-nopull", "route-noexec",
+                "ifconfig-noexec", "redirect-gateway", "redirect-private", "route-gateway", "route-ipv6-gateway",
+                "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit")), done);
     }
 
     @Test
     void firstUnsupportedOptionInFileOrderIsReported() throws ConfigException {
         Fixtures.write(dir, "inc.conf", "verb 3\n");
-        OpenVpnConfig c = Fixtures.parse(dir, "# client profile\nconfig inc.conf\nclient\ndev tun\nremote a\n");
+        OpenVpnConfig c = Fixtures.parse(dir, "# client profile\nconfig inc.conf\nclient\ndev tun\nremote a\nmlock\nmute 3\n");
         ConfigException e = assertThrows(ConfigException.class, () -> SupportCheck.check(c));
-        assertEquals("test.conf:3: option 'client': not supported by Sluice yet", e.getMessage());
+        assertEquals("test.conf:6: option 'mlock': not supported by Sluice yet", e.getMessage());
     }
 
     @Test

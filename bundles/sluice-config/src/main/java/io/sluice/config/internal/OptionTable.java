@@ -178,7 +178,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "iproute", 1, 1));
         rows.add(new Row(DONE, "ifconfig", 2, 2, HOST, HOST));
         rows.add(new Row(DONE, "ifconfig-ipv6", 2, 2, ArgTypes.IPV6_NET, IPV6).check(OptionTable::ifconfigIpv6Problem));
-        rows.add(new Row(TODO, "ifconfig-noexec", 0, 0));
+        rows.add(new Row(DONE, "ifconfig-noexec", 0, 0));
         rows.add(new Row(TODO, "ifconfig-nowarn", 0, 0));
         rows.add(new Row(TODO, "txqueuelen", 1, 1, INT));
         rows.add(new Row(DONE, "tun-mtu", 1, 2, INT, INT).conn());
@@ -199,25 +199,25 @@ public final class OptionTable {
         // OpenVPN 2.7 form: 'local host [port [proto]]', several of them making one server listen on
         // several sockets; OpenVPN 2.6 takes only the host.
         rows.add(new Row(DONE, "local", 1, 3, HOST, PORT, PROTO).conn());
-        rows.add(new Row(TODO, "remote", 1, 3, HOST, PORT, PROTO).conn());
-        rows.add(new Row(TODO, "remote-random", 0, 0));
+        rows.add(new Row(DONE, "remote", 1, 3, HOST, PORT, PROTO).conn());
+        rows.add(new Row(DONE, "remote-random", 0, 0));
         rows.add(new Row(TODO, "remote-random-hostname", 0, 0));
-        rows.add(new Row(TODO, "connection", 0, 0).inlineOnly());
+        rows.add(new Row(DONE, "connection", 0, 0).inlineOnly());
         rows.add(new Row(DONE, "proto", 1, 1, PROTO).conn());
         rows.add(new Row(TODO, "proto-force", 1, 1, PROTO));
         rows.add(new Row(DONE, "port", 1, 1, PORT).conn());
         rows.add(new Row(DONE, "lport", 1, 1, PORT).conn());
-        rows.add(new Row(TODO, "rport", 1, 1, PORT).conn());
-        rows.add(new Row(TODO, "bind", 0, 1, oneOf("bind flag", "ipv6only")).conn());
-        rows.add(new Row(TODO, "nobind", 0, 0).conn());
+        rows.add(new Row(DONE, "rport", 1, 1, PORT).conn());
+        rows.add(new Row(DONE, "bind", 0, 1, oneOf("bind flag", "ipv6only")).conn());
+        rows.add(new Row(DONE, "nobind", 0, 0).conn());
         rows.add(new Row(DONE, "float", 0, 0).conn());
-        rows.add(new Row(TODO, "resolv-retry", 1, 1, intOr("infinite")));
+        rows.add(new Row(DONE, "resolv-retry", 1, 1, intOr("infinite")));
         rows.add(new Row(TODO, "preresolve", 0, 1));
         rows.add(new Row(TODO, "ip-remote-hint", 0, 1));
-        rows.add(new Row(TODO, "connect-retry", 1, 2, INT, INT).conn());
-        rows.add(new Row(TODO, "connect-retry-max", 1, 1, INT).conn());
-        rows.add(new Row(TODO, "connect-timeout", 1, 1, INT).conn());
-        rows.add(new Row(TODO, "server-poll-timeout", 1, 1, INT).conn());
+        rows.add(new Row(DONE, "connect-retry", 1, 2, INT, INT).conn());
+        rows.add(new Row(DONE, "connect-retry-max", 1, 1, INT).conn());
+        rows.add(new Row(DONE, "connect-timeout", 1, 1, INT).conn());
+        rows.add(new Row(DONE, "server-poll-timeout", 1, 1, INT).conn());
         rows.add(new Row(TODO, "http-proxy", 2, 4, HOST, PORT, ANY, ANY).conn());
         rows.add(new Row(TODO, "http-proxy-user-pass", 1, 1).inline());
         rows.add(new Row(TODO, "http-proxy-option", 1, 3).conn().check(OptionTable::httpProxyOptionProblem));
@@ -246,7 +246,7 @@ public final class OptionTable {
         // ---- liveness ----
         rows.add(new Row(DONE, "keepalive", 2, 2, INT, INT));
         rows.add(new Row(DONE, "ping", 1, 1, INT));
-        rows.add(new Row(TODO, "ping-exit", 1, 1, INT));
+        rows.add(new Row(DONE, "ping-exit", 1, 1, INT));
         rows.add(new Row(DONE, "ping-restart", 1, 1, INT));
         rows.add(new Row(TODO, "ping-timer-rem", 0, 0));
         rows.add(new Row(TODO, "inactive", 1, 2, INT, LONG));
@@ -256,7 +256,7 @@ public final class OptionTable {
         rows.add(new Row(DONE, "persist-tun", 0, 0));
         rows.add(new Row(DONE, "persist-key", 0, 0));
         rows.add(new Row(TODO, "persist-local-ip", 0, 0));
-        rows.add(new Row(TODO, "persist-remote-ip", 0, 0));
+        rows.add(new Row(DONE, "persist-remote-ip", 0, 0));
         rows.add(new Row(TODO, "user", 1, 1));
         rows.add(new Row(TODO, "group", 1, 1));
         rows.add(new Row(TODO, "chroot", 1, 1));
@@ -297,17 +297,17 @@ public final class OptionTable {
         rows.add(new Row(DONE, "route-ipv6", 1, 3, IPV6_NET, ANY, INT));
         rows.add(new Row(TODO, "max-routes", 0, 1)
                 .deprecated("ignored: the number of routes is unlimited since OpenVPN 2.4"));
-        rows.add(new Row(TODO, "route-gateway", 1, 1, HOST));
-        rows.add(new Row(TODO, "route-ipv6-gateway", 1, 1, IPV6));
-        rows.add(new Row(TODO, "route-metric", 1, 1, INT));
+        rows.add(new Row(DONE, "route-gateway", 1, 1, HOST));
+        rows.add(new Row(DONE, "route-ipv6-gateway", 1, 1, IPV6));
+        rows.add(new Row(DONE, "route-metric", 1, 1, INT));
         rows.add(new Row(TODO, "route-delay", 0, 2, INT, INT));
-        rows.add(new Row(TODO, "route-noexec", 0, 0));
-        rows.add(new Row(TODO, "route-nopull", 0, 0));
+        rows.add(new Row(DONE, "route-noexec", 0, 0));
+        rows.add(new Row(DONE, "route-nopull", 0, 0));
         rows.add(new Row(TODO, "route-method", 1, 1, oneOf("route method", "adaptive", "ipapi", "exe")));
         rows.add(new Row(TODO, "allow-pull-fqdn", 0, 0));
         rows.add(new Row(TODO, "allow-recursive-routing", 0, 0));
-        rows.add(new Row(TODO, "redirect-gateway", 0, 15, redirectFlag()));
-        rows.add(new Row(TODO, "redirect-private", 0, 15, redirectFlag()));
+        rows.add(new Row(DONE, "redirect-gateway", 0, 15, redirectFlag()));
+        rows.add(new Row(DONE, "redirect-private", 0, 15, redirectFlag()));
         rows.add(new Row(TODO, "block-ipv6", 0, 0));
         rows.add(new Row(TODO, "client-nat", 4, 4, oneOf("client-nat type", "snat", "dnat"), IPV4, IPV4, IPV4));
         rows.add(new Row(TODO, "dhcp-option", 1, 3, NON_EMPTY, ANY, ANY));
@@ -353,14 +353,14 @@ public final class OptionTable {
         rows.add(new Row(TODO, "force-tls-key-material-export", 0, 0));
 
         // ---- client ----
-        rows.add(new Row(TODO, "client", 0, 0));
-        rows.add(new Row(TODO, "pull", 0, 0));
+        rows.add(new Row(DONE, "client", 0, 0));
+        rows.add(new Row(DONE, "pull", 0, 0));
         rows.add(new Row(TODO, "push-continuation", 1, 1, INT));
-        rows.add(new Row(TODO, "auth-user-pass", 0, 1).inline());
-        rows.add(new Row(TODO, "auth-retry", 1, 1, oneOf("auth-retry method", "none", "nointeract", "interact")));
+        rows.add(new Row(DONE, "auth-user-pass", 0, 1).inline());
+        rows.add(new Row(DONE, "auth-retry", 1, 1, oneOf("auth-retry method", "none", "nointeract", "interact")));
         rows.add(new Row(TODO, "static-challenge", 2, 2, ANY, INT));
-        rows.add(new Row(TODO, "pull-filter", 2, 2, oneOf("pull-filter type", "accept", "ignore", "reject"), ANY));
-        rows.add(new Row(TODO, "auth-nocache", 0, 0));
+        rows.add(new Row(DONE, "pull-filter", 2, 2, oneOf("pull-filter type", "accept", "ignore", "reject"), ANY));
+        rows.add(new Row(DONE, "auth-nocache", 0, 0));
         rows.add(new Row(TODO, "auth-token", 1, 1));
         rows.add(new Row(TODO, "auth-token-user", 1, 1));
 
@@ -401,7 +401,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "prng", 1, 2).ignored("ignored: the SSL library's PRNG is always used"));
         rows.add(new Row(TODO, "no-replay", 0, 0).deprecated("disabling replay protection weakens the tunnel"));
         rows.add(new Row(DONE, "replay-window", 1, 2, range(0, 65536), range(0, 600)));
-        rows.add(new Row(TODO, "mute-replay-warnings", 0, 0));
+        rows.add(new Row(DONE, "mute-replay-warnings", 0, 0));
         rows.add(new Row(TODO, "replay-persist", 1, 1));
         rows.add(new Row(TODO, "engine", 0, 1));
         rows.add(new Row(TODO, "providers", 1, 15));
@@ -410,7 +410,7 @@ public final class OptionTable {
 
         // ---- TLS ----
         rows.add(new Row(DONE, "tls-server", 0, 0));
-        rows.add(new Row(TODO, "tls-client", 0, 0));
+        rows.add(new Row(DONE, "tls-client", 0, 0));
         rows.add(new Row(DONE, "ca", 1, 1, NON_EMPTY).inline());
         rows.add(new Row(TODO, "capath", 1, 1, NON_EMPTY));
         rows.add(new Row(DONE, "dh", 1, 1, NON_EMPTY).inline());

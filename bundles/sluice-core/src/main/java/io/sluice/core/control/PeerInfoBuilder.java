@@ -54,6 +54,29 @@ public final class PeerInfoBuilder {
         return new PeerInfoBuilder().version(DEFAULT_VERSION_PREFIX + "_sluice-" + Objects.requireNonNull(sluiceVersion));
     }
 
+    /** A builder for this build of Sluice ({@code 2.6.14_sluice-0.1.0-SNAPSHOT}). */
+    public static PeerInfoBuilder sluice() {
+        return sluice(BuildVersion.VALUE);
+    }
+
+    /** This build's version, read once from the bundle (filtered by Maven). */
+    private static final class BuildVersion {
+        static final String VALUE = read();
+
+        private static String read() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = PeerInfoBuilder.class.getResourceAsStream("sluice-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException e) {
+                // The version is informational; "unknown" tells the server as much.
+            }
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
+        }
+    }
+
     /** IV_VER exactly as given. */
     public PeerInfoBuilder version(String version) {
         this.version = checkValue(version);

@@ -2,6 +2,7 @@ package io.sluice.core.engine;
 
 import io.sluice.api.transport.DatagramTransport;
 import io.sluice.api.transport.StreamTransport;
+import io.sluice.api.tun.HostRoutes;
 import io.sluice.api.tun.TunDriver;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,14 +15,17 @@ import java.util.Optional;
  * @param tun    the TUN/TAP driver of this OS
  * @param udp    the datagram transport, if installed
  * @param tcp    the stream transport, if installed
+ * @param hostRoutes the host's routing table outside the tunnel (for a client's
+ *                   {@code redirect-gateway}), if installed
  */
 public record Platform(CryptoProviders crypto, TunDriver tun, Optional<DatagramTransport> udp,
-                       Optional<StreamTransport> tcp) {
+                       Optional<StreamTransport> tcp, Optional<HostRoutes> hostRoutes) {
 
     public Platform {
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(tun, "tun");
         Objects.requireNonNull(udp, "udp");
         Objects.requireNonNull(tcp, "tcp");
+        Objects.requireNonNull(hostRoutes, "hostRoutes");
     }
 }

@@ -1,9 +1,10 @@
 /**
  * What the engine needs from the platform, as narrow seams the OSGi layer fills from services
- * (and tests fill by hand): crypto providers by OpenVPN name, TUN drivers, transports.
+ * (and tests fill by hand): crypto providers by OpenVPN name, TUN drivers, transports, the
+ * host routing table, and a prompt for what a configuration leaves to the terminal.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.sluice.core.engine;
 
 import org.osgi.annotation.bundle.Export;

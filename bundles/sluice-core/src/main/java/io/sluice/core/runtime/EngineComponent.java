@@ -4,10 +4,15 @@ import io.sluice.api.crypto.CipherProvider;
 import io.sluice.api.crypto.DigestProvider;
 import io.sluice.api.transport.DatagramTransport;
 import io.sluice.api.transport.StreamTransport;
+import io.sluice.api.tun.HostRoutes;
 import io.sluice.api.tun.TunDriver;
 import io.sluice.config.ConfigException;
 import io.sluice.config.Mode;
 import io.sluice.config.OpenVpnConfig;
+import io.sluice.config.TlsRole;
+import io.sluice.core.client.ClientInstance;
+import io.sluice.core.client.ClientSettings;
+import io.sluice.core.engine.Prompt;
 import io.sluice.core.engine.Platform;
 import io.sluice.core.engine.Tunnel;
 import io.sluice.core.engine.TunnelEngine;
@@ -20,6 +25,9 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -27,7 +35,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The engine as a service. It follows the capability bundles as they come and go: crypto
+ * The engine as a service: servers and clients. It follows the capability bundles as they come and go: crypto
  * providers are asked for each new key; the TUN driver and transports are taken when an
  * instance starts, and the instance keeps them until it stops.
  */
@@ -54,19 +62,35 @@ public final class EngineComponent implements TunnelEngine {
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + DatagramTransport.NAME + "=tcp)")
     volatile StreamTransport tcp;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HostRoutes hostRoutes;
+
     @Override
-    public Tunnel start(OpenVpnConfig config, String name, TunnelLog log) throws ConfigException, IOException {
-        if (config.mode() != Mode.SERVER) {
-            throw ConfigException.forOption(config.lines().get(0).location(), "mode",
-                    "only server mode is supported by Sluice yet");
+    public Tunnel start(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
+            throws ConfigException, IOException {
+        if (config.mode() == Mode.SERVER) {
+            return startServer(config, name, log);
         }
-        ServerSettings settings = ServerSettingsMapper.map(config, name);
+        if (config.controlChannel().role() == TlsRole.CLIENT) {
+            return startClient(config, name, log, prompt);
+        }
+        throw ConfigException.forOption(config.lines().get(0).location(), "mode",
+                "static-key point-to-point tunnels are not supported by Sluice yet; use 'client' or 'server'");
+    }
+
+    private Platform platform() throws IOException {
         TunDriver driver = tunDriver;
         if (driver == null) {
             throw new IOException("no TUN/TAP driver is installed (feature sluice-tun-linux)");
         }
-        Platform platform = new Platform(new ProviderRegistry(() -> nonNull(ciphers), () -> nonNull(digests)), driver,
-                Optional.ofNullable(udp), Optional.ofNullable(tcp));
+        return new Platform(new ProviderRegistry(() -> nonNull(ciphers), () -> nonNull(digests)), driver,
+                Optional.ofNullable(udp), Optional.ofNullable(tcp), Optional.ofNullable(hostRoutes));
+    }
+
+    private Tunnel startServer(OpenVpnConfig config, String name, TunnelLog log) throws ConfigException, IOException {
+        ServerSettings settings = ServerSettingsMapper.map(config, name);
+        Platform platform = platform();
         ClientConfigSource ccd = settings.clientConfigDir()
                 .<ClientConfigSource>map(dir -> new ClientConfigDirectory(dir, config.network().topology(),
                         settings.ccdExclusive()))
@@ -79,22 +103,36 @@ public final class EngineComponent implements TunnelEngine {
             server.close();
             throw e;
         }
-        return new Tunnel() {
-            @Override
-            public String name() {
-                return name;
-            }
+        CompletableFuture<Integer> ended = new CompletableFuture<>();
+        return new RunningTunnel(name, () -> server.deviceName() + ", " + server.clientCount() + " clients", ended,
+                () -> {
+                    server.close();
+                    ended.complete(ClientInstance.EXIT_OK);
+                });
+    }
 
-            @Override
-            public String status() {
-                return server.deviceName() + ", " + server.clientCount() + " clients";
-            }
+    private Tunnel startClient(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
+            throws ConfigException, IOException {
+        ClientSettings settings = ClientSettingsMapper.map(config, name, prompt);
+        ClientInstance client = new ClientInstance(settings, platform(), log, Clock.system(),
+                java.time.Clock.systemUTC(), new SecureRandom(), prompt);
+        client.start();
+        return new RunningTunnel(name, () -> (client.connected() ? "connected" : "connecting")
+                + (client.deviceName().isEmpty() ? "" : ", " + client.deviceName()), client.finished(), client::close);
+    }
 
-            @Override
-            public void close() {
-                server.close();
-            }
-        };
+    /** What a caller holds of a running instance. */
+    private record RunningTunnel(String name, Supplier<String> statusLine, CompletionStage<Integer> ended,
+                                 Runnable stop) implements Tunnel {
+        @Override
+        public String status() {
+            return statusLine.get();
+        }
+
+        @Override
+        public void close() {
+            stop.run();
+        }
     }
 
     private static <T> List<T> nonNull(List<T> list) {

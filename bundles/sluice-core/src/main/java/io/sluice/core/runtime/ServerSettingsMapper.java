@@ -60,8 +60,14 @@ final class ServerSettingsMapper {
                         Duration.ofSeconds(s.ifconfigPoolPersistSeconds()))),
                 r.replayWindow(), r.replayTime(), Duration.ofSeconds(r.renegSec()),
                 TlsSettingsMapper.map(c, name, true),
-                new ServerSettings.SessionTimings(intOption(c, "tls-mtu", 1250), Duration.ofSeconds(r.handWindow()),
-                        Duration.ofSeconds(r.tranWindow()), Duration.ofSeconds(intOption(c, "tls-timeout", 2))));
+                timings(c));
+    }
+
+    /** tls-mtu, hand-window, tran-window and tls-timeout, for servers and clients alike. */
+    static ServerSettings.SessionTimings timings(OpenVpnConfig c) {
+        Renegotiation r = c.renegotiation();
+        return new ServerSettings.SessionTimings(intOption(c, "tls-mtu", 1250), Duration.ofSeconds(r.handWindow()),
+                Duration.ofSeconds(r.tranWindow()), Duration.ofSeconds(intOption(c, "tls-timeout", 2)));
     }
 
     /** The config module's topology and the server's. */
@@ -123,9 +129,11 @@ final class ServerSettingsMapper {
         };
     }
 
-    private static TunRequest tun(OpenVpnConfig c) throws ConfigException {
+    /** The device {@code dev}, {@code dev-type} and {@code tun-mtu} ask for; TUN only for now. */
+    static TunRequest tun(OpenVpnConfig c) throws ConfigException {
         OptionLine devLine = c.last("dev").orElseThrow(() -> ConfigException.forOption(
-                c.last("server").or(() -> c.last("mode")).orElseThrow().location(), "dev", "a server needs 'dev tun'"));
+                c.last("server").or(() -> c.last("mode")).or(() -> c.last("client")).or(() -> c.last("tls-client"))
+                        .orElse(c.lines().get(0)).location(), "dev", "needs 'dev tun'"));
         if (c.device().type() != DevType.TUN) {
             throw ConfigException.at(c.last("dev-type").orElse(devLine),
                     "only 'dev tun' is supported by Sluice yet (TAP bridging comes later)");
@@ -189,7 +197,7 @@ final class ServerSettingsMapper {
         return out;
     }
 
-    private static int intOption(OpenVpnConfig c, String name, int dflt) {
+    static int intOption(OpenVpnConfig c, String name, int dflt) {
         return c.last(name).flatMap(l -> l.arg(0)).map(Integer::parseInt).orElse(dflt);
     }
 
@@ -219,7 +227,7 @@ final class ServerSettingsMapper {
         return v6;
     }
 
-    private static InetAddress resolve(OptionLine line, String host) throws ConfigException {
+    static InetAddress resolve(OptionLine line, String host) throws ConfigException {
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {

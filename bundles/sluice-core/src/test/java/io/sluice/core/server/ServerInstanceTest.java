@@ -1,5 +1,7 @@
 package io.sluice.core.server;
 
+import static io.sluice.core.testing.TestPackets.await;
+import static io.sluice.core.testing.TestPackets.ipv4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +10,7 @@ import io.sluice.api.transport.TransportProtocol;
 import io.sluice.api.tun.DeviceType;
 import io.sluice.api.tun.TunRequest;
 import io.sluice.core.engine.Platform;
+import io.sluice.core.testing.MemoryTun;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.time.Clock;
 import io.sluice.core.tls.TestPki;
@@ -23,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,7 @@ class ServerInstanceTest {
                 Optional.empty(), List.of(), push, ciphers, Optional.empty(), "SHA1", Duration.ofSeconds(10),
                 Duration.ofSeconds(120), 10, false, clientToClient, Optional.empty(), false, Optional.empty(), 64, 15,
                 Duration.ZERO, tls, ServerSettings.SessionTimings.defaults());
-        Platform platform = new Platform(TestClient.testCrypto(), tun, Optional.of(udp), Optional.empty());
+        Platform platform = new Platform(TestClient.testCrypto(), tun, Optional.of(udp), Optional.empty(), Optional.empty());
         return new ServerInstance(settings, platform, ClientConfigSource.NONE, TunnelLog.forVerb(3), Clock.system(),
                 java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
     }
@@ -212,7 +214,7 @@ class ServerInstanceTest {
                 Duration.ofSeconds(10), Duration.ofSeconds(120), 10, false, false, Optional.empty(), false,
                 Optional.empty(), 64, 15, Duration.ZERO, tls, ServerSettings.SessionTimings.defaults());
         ServerInstance second = new ServerInstance(settings,
-                new Platform(TestClient.testCrypto(), otherTun, Optional.of(otherUdp), Optional.empty()),
+                new Platform(TestClient.testCrypto(), otherTun, Optional.of(otherUdp), Optional.empty(), Optional.empty()),
                 ClientConfigSource.NONE, TunnelLog.forVerb(1), Clock.system(),
                 java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
         second.start();
@@ -237,26 +239,7 @@ class ServerInstanceTest {
         }
     }
 
-    private static byte[] ipv4(String src, String dst, String text) throws Exception {
-        byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(20 + payload.length);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + payload.length)).putInt(0)
-                .put((byte) 64).put((byte) 17).putShort((short) 0)
-                .put(InetAddress.getByName(src).getAddress()).put(InetAddress.getByName(dst).getAddress()).put(payload);
-        return b.array();
-    }
-
     private static Inet4Address v4(String s) throws Exception {
         return (Inet4Address) InetAddress.getByName(s);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 }

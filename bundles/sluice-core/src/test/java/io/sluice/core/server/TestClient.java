@@ -9,14 +9,13 @@ import io.sluice.core.control.PullFilters;
 import io.sluice.core.control.PushReplyAssembler;
 import io.sluice.core.data.DataFraming;
 import io.sluice.core.data.EncryptStatus;
-import io.sluice.core.data.TestCiphers;
 import io.sluice.core.engine.CryptoProviders;
-import io.sluice.core.keys.TestDigests;
 import io.sluice.core.session.ControlSession;
 import io.sluice.core.session.KeyState;
 import io.sluice.core.session.SessionRole;
 import io.sluice.core.session.SessionSettings;
 import io.sluice.core.time.Clock;
+import io.sluice.core.testing.TestCrypto;
 import io.sluice.core.tls.TestPki;
 import io.sluice.core.tls.TlsEndpointFactory;
 import io.sluice.core.tls.TlsSettings;
@@ -241,23 +240,6 @@ final class TestClient implements ControlSession.Listener, AutoCloseable {
 
     /** A crypto-provider view over the tests' JCE-backed cipher and digest providers. */
     static CryptoProviders testCrypto() {
-        TestCiphers ciphers = new TestCiphers();
-        TestDigests digests = new TestDigests();
-        return new CryptoProviders() {
-            @Override
-            public Optional<io.sluice.api.crypto.CipherProvider> cipher(String name) {
-                return ciphers.spec(name).map(s -> ciphers);
-            }
-
-            @Override
-            public Optional<io.sluice.api.crypto.DigestProvider> digest(String name) {
-                return digests.spec(name).map(s -> digests);
-            }
-
-            @Override
-            public java.util.Set<String> cipherNames() {
-                return ciphers.ciphers();
-            }
-        };
+        return TestCrypto.providers();
     }
 }

@@ -3,9 +3,9 @@ package io.sluice.launcher.internal;
 import io.sluice.config.ConfigException;
 import io.sluice.config.ConfigParser;
 import io.sluice.config.FileAccessCheck;
-import io.sluice.config.Mode;
 import io.sluice.config.OpenVpnConfig;
 import io.sluice.config.SupportCheck;
+import io.sluice.core.engine.Prompt;
 import io.sluice.core.engine.Tunnel;
 import io.sluice.core.engine.TunnelEngine;
 import io.sluice.core.log.TunnelLog;
@@ -45,7 +45,7 @@ public final class InstanceRunner {
 
     private TunnelLog log;
     private Tunnel tunnel;
-    private boolean running;
+    private volatile boolean running;
 
     @Activate
     void activate(BundleContext context) {
@@ -87,19 +87,24 @@ public final class InstanceRunner {
             SettingsListing.lines(config).forEach(l -> log.info(SettingsListing.VERB, l));
         }
         log.info(Verb.MULTI, "Instance state in " + context.getProperty(Handover.STATE_DIR));
-        if (config.mode() == Mode.SERVER) {
-            try {
-                tunnel = engine.start(config, instanceName(argv), log);
-            } catch (ConfigException e) {
-                log.error(e.getMessage());
-                stop(context, EXIT_CONFIG_ERROR);
-                return;
-            } catch (IOException | RuntimeException e) {
-                log.error("Exiting due to fatal error: " + e.getMessage());
-                stop(context, EXIT_FAILURE);
-                return;
-            }
+        try {
+            tunnel = engine.start(config, instanceName(argv), log, Prompt.console());
+        } catch (ConfigException e) {
+            log.error(e.getMessage());
+            stop(context, EXIT_CONFIG_ERROR);
+            return;
+        } catch (IOException | RuntimeException e) {
+            log.error("Exiting due to fatal error: " + e.getMessage());
+            stop(context, EXIT_FAILURE);
+            return;
         }
+        // A client ends by itself (AUTH_FAILED, HALT, connect-retry-max): the process ends with it.
+        tunnel.ended().thenAccept(status -> {
+            if (running) {
+                running = false;
+                stop(context, status);
+            }
+        });
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         log.info(Verb.INFO, String.format("Start-up complete in %d.%03d s", readyMillis / 1000, readyMillis % 1000));
     }
@@ -121,6 +126,7 @@ public final class InstanceRunner {
         if (!running) {
             return;
         }
+        running = false;
         if (tunnel != null) {
             tunnel.close();
             tunnel = null;

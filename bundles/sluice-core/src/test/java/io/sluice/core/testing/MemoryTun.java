@@ -1,4 +1,4 @@
-package io.sluice.core.server;
+package io.sluice.core.testing;
 
 import io.sluice.api.tun.DeviceType;
 import io.sluice.api.tun.IfAddress;
@@ -13,15 +13,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A TUN driver whose one device is two queues: what the server writes reaches the "host"
- * ({@link #toHost}), what the test puts in {@link #fromHost} the server reads.
+ * A TUN driver whose one device is two queues: what the engine writes reaches the "host"
+ * ({@link #toHost}), what the test puts in {@link #fromHost} the engine reads. Opening it again
+ * after a close gives the same device, emptied of addresses and routes, as a new kernel device.
  */
-final class MemoryTun implements TunDriver, TunDevice {
+public final class MemoryTun implements TunDriver, TunDevice {
 
-    final LinkedBlockingQueue<byte[]> toHost = new LinkedBlockingQueue<>();
-    final LinkedBlockingQueue<byte[]> fromHost = new LinkedBlockingQueue<>();
-    final List<IfAddress> addresses = new CopyOnWriteArrayList<>();
-    final List<Route> routes = new CopyOnWriteArrayList<>();
+    public final LinkedBlockingQueue<byte[]> toHost = new LinkedBlockingQueue<>();
+    public final LinkedBlockingQueue<byte[]> fromHost = new LinkedBlockingQueue<>();
+    public final List<IfAddress> addresses = new CopyOnWriteArrayList<>();
+    public final List<Route> routes = new CopyOnWriteArrayList<>();
     private volatile boolean open;
     private volatile boolean up;
     private volatile int mtu = 1500;
@@ -33,6 +34,9 @@ final class MemoryTun implements TunDriver, TunDevice {
 
     @Override
     public TunDevice open(TunRequest request) {
+        addresses.clear();
+        routes.clear();
+        up = false;
         open = true;
         return this;
     }
@@ -96,7 +100,7 @@ final class MemoryTun implements TunDriver, TunDevice {
         this.up = up;
     }
 
-    boolean isUp() {
+    public boolean isUp() {
         return up;
     }
 

@@ -1,0 +1,341 @@
+package io.sluice.core.client;
+
+import io.sluice.api.tun.TunDevice;
+import io.sluice.core.engine.Platform;
+import io.sluice.core.engine.Prompt;
+import io.sluice.core.log.TunnelLog;
+import io.sluice.core.log.Verb;
+import io.sluice.core.pushed.PushedOptions;
+import io.sluice.core.pushed.ReconnectSchedule;
+import io.sluice.core.pushed.Restart;
+import io.sluice.core.time.Clock;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An OpenVPN client instance: it tries its servers in turn until one accepts it, applies what
+ * the server pushed (addresses, routes, redirect-gateway, DNS) to a TUN device, and stays
+ * connected: after ping-restart, a transport error or RESTART it reconnects with the
+ * {@code connect-retry} back-off; after AUTH_FAILED it stops or retries as {@code auth-retry}
+ * says; HALT, {@code connect-retry-max} and {@link #close()} end it.
+ *
+ * <p>All decisions run on one control thread; the TUN device is read on a thread of its own and
+ * its packets are sealed by the connection that is up now.
+ */
+public final class ClientInstance implements AutoCloseable, ClientConnection.Events {
+
+    /** Exit status when the instance ends by itself for a reason an admin must look at. */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit status after the server told us to halt, or we were stopped. */
+    public static final int EXIT_OK = 0;
+
+    private static final int BUFFER_SIZE = 65536 + 512;
+
+    private final ClientSettings settings;
+    private final Platform platform;
+    private final TunnelLog log;
+    private final Clock clock;
+    private final java.time.Clock wallClock;
+    private final SecureRandom random;
+    private final Prompt prompt;
+    private final ScheduledExecutorService control;
+    private final ReconnectSchedule schedule;
+    private final ClientNetwork network;
+    private final CompletableFuture<Integer> finished = new CompletableFuture<>();
+
+    private volatile ClientConnection dataConnection;
+    private volatile boolean stopping;
+    private ClientConnection current;
+    private Credentials credentials;
+    private TunDevice tun;
+    private Thread tunReader;
+    private List<String> appliedOptions = List.of();
+    private InetAddress appliedServer;
+    private InetSocketAddress lastServer;
+
+    /**
+     * @param clock     monotonic time for protocol timers
+     * @param wallClock calendar time for certificate validity
+     */
+    public ClientInstance(ClientSettings settings, Platform platform, TunnelLog log, Clock clock,
+                          java.time.Clock wallClock, SecureRandom random, Prompt prompt) {
+        this.settings = settings;
+        this.platform = platform;
+        this.log = log;
+        this.clock = clock;
+        this.wallClock = wallClock;
+        this.random = random;
+        this.prompt = prompt;
+        this.credentials = settings.credentials().orElse(null);
+        this.schedule = new ReconnectSchedule(settings.retry(), settings.remotes().size(),
+                settings.remoteRandom() ? Optional.of(random) : Optional.empty(), clock);
+        this.network = new ClientNetwork(settings.routing(), platform.hostRoutes(), log);
+        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sluice-" + settings.name() + "-control");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the first attempt and returns; the instance goes on in the background. */
+    public void start() {
+        ReconnectSchedule.Attempt first = schedule.first();
+        control.execute(() -> attempt(first));
+    }
+
+    /** Completes with the exit status once the instance has ended by itself (or was closed). */
+    public CompletableFuture<Integer> finished() {
+        return finished;
+    }
+
+    /** The TUN device's name, once open. */
+    public String deviceName() {
+        TunDevice d = tun;
+        return d == null ? "" : d.name();
+    }
+
+    /** Whether a connection is up now (keys in, pushed options applied). */
+    public boolean connected() {
+        return dataConnection != null;
+    }
+
+    // --- control thread ---------------------------------------------------------------------
+
+    private void attempt(ReconnectSchedule.Attempt attempt) {
+        if (stopping) {
+            return;
+        }
+        RemoteSpec remote = settings.remotes().get(attempt.remote());
+        Optional<InetSocketAddress> server = resolve(remote);
+        if (server.isEmpty()) {
+            retryLater(Restart.failed());
+            return;
+        }
+        ClientSettings effective = credentials == null || settings.credentials().isEmpty() ? settings
+                : settings.withCredentials(credentials);
+        current = new ClientConnection(effective, remote, server.get(), platform, log, clock, random, control, this);
+        current.start(wallClock);
+    }
+
+    private Optional<InetSocketAddress> resolve(RemoteSpec remote) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(remote.host())) {
+                if (remote.family() == 0 || (remote.family() == 4) == (a instanceof Inet4Address)) {
+                    return Optional.of(new InetSocketAddress(a, remote.port()));
+                }
+            }
+            log.warn("RESOLVE: Cannot resolve host address: " + remote.host() + ":" + remote.port()
+                    + " (no IPv" + remote.family() + " address)");
+        } catch (UnknownHostException e) {
+            log.warn("RESOLVE: Cannot resolve host address: " + remote.host() + ":" + remote.port()
+                    + " (Name or service not known)");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void pushed(ClientConnection connection, PushedOptions options, List<String> significant) {
+        if (connection != current || stopping) {
+            return;
+        }
+        InetAddress server = connection.server().getAddress();
+        try {
+            if (tun != null && settings.persistTun() && significant.equals(appliedOptions)
+                    && server.equals(appliedServer)) {
+                log.info(Verb.INFO, "Preserving previous TUN/TAP instance: " + tun.name());
+            } else {
+                closeTun();
+                openTun(options, significant, server);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("Cannot configure the tunnel: " + e.getMessage());
+            connection.stop();
+            finish(EXIT_FAILURE);
+            return;
+        }
+        connection.attach(tun);
+        dataConnection = connection;
+        schedule.connected();
+        if (lastServer != null && !lastServer.equals(connection.server())) {
+            log.info(Verb.INFO, "ipchange: the server is now at " + connection.server());
+        }
+        lastServer = connection.server();
+        log.info(Verb.INFO, "Initialization Sequence Completed");
+    }
+
+    private void openTun(PushedOptions options, List<String> significant, InetAddress server) throws IOException {
+        tun = platform.tun().open(settings.tun());
+        log.info(Verb.INFO, "TUN/TAP device " + tun.name() + " opened");
+        network.apply(tun, options, server);
+        appliedOptions = List.copyOf(significant);
+        appliedServer = server;
+        TunDevice device = tun;
+        tunReader = new Thread(() -> readTun(device), "sluice-" + settings.name() + "-tun");
+        tunReader.setDaemon(true);
+        tunReader.start();
+    }
+
+    private void closeTun() {
+        if (tun == null) {
+            return;
+        }
+        network.undo(tun);
+        log.info(Verb.INFO, "Closing TUN/TAP interface");
+        tun.close();
+        if (tunReader != null && tunReader != Thread.currentThread()) {
+            try {
+                tunReader.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        tun = null;
+        tunReader = null;
+        appliedOptions = List.of();
+        appliedServer = null;
+    }
+
+    @Override
+    public void authToken(ClientConnection connection, Credentials token) {
+        if (connection == current) {
+            credentials = token;
+        }
+    }
+
+    @Override
+    public void ended(ClientConnection connection, ClientConnection.Ending why, String message) {
+        if (connection != current) {
+            return;
+        }
+        dataConnection = null;
+        current = null;
+        if (why == ClientConnection.Ending.STOPPED || stopping) {
+            return;
+        }
+        log.info(Verb.INFO, message);
+        if (!settings.persistTun()) {
+            closeTun();
+        }
+        switch (why) {
+            case HALT -> {
+                log.info(Verb.INFO, "SIGTERM[soft,remote-exit] received, process exiting");
+                finish(EXIT_OK);
+            }
+            case AUTH_FAILED -> authFailed();
+            default -> retryLater(why == ClientConnection.Ending.SERVER_POLL_TIMEOUT ? Restart.serverPollTimeout()
+                    : Restart.failed());
+        }
+    }
+
+    private void authFailed() {
+        switch (settings.authRetry()) {
+            case NONE -> {
+                log.info(Verb.INFO, "SIGTERM[soft,auth-failure] received, process exiting");
+                finish(EXIT_FAILURE);
+            }
+            case INTERACT -> {
+                Optional<String> user = prompt.ask("Enter Auth Username:", true);
+                Optional<String> pass = user.isEmpty() ? Optional.empty() : prompt.ask("Enter Auth Password:", false);
+                if (pass.isEmpty()) {
+                    log.info(Verb.INFO, "auth-retry interact: no terminal to ask on; process exiting");
+                    finish(EXIT_FAILURE);
+                    return;
+                }
+                credentials = new Credentials(user.get(), pass.get());
+                log.info(Verb.INFO, "SIGUSR1[soft,auth-failure] received, process restarting");
+                retryLater(Restart.authFailed());
+            }
+            case NOINTERACT -> {
+                log.info(Verb.INFO, "SIGUSR1[soft,auth-failure] received, process restarting");
+                retryLater(Restart.authFailed());
+            }
+        }
+    }
+
+    private void retryLater(Restart why) {
+        Optional<ReconnectSchedule.Attempt> next = schedule.next(why);
+        if (next.isEmpty()) {
+            log.info(Verb.INFO, String.format(ReconnectSchedule.GIVE_UP, settings.retry().maxRounds()));
+            finish(EXIT_FAILURE);
+            return;
+        }
+        ReconnectSchedule.Attempt attempt = next.get();
+        if (!attempt.pause().isZero()) {
+            log.info(Verb.INFO, attempt.logLine());
+        }
+        control.schedule(() -> attempt(attempt), attempt.pause().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void finish(int status) {
+        stopping = true;
+        closeTun();
+        control.shutdown();
+        finished.complete(status);
+    }
+
+    // --- TUN reader -------------------------------------------------------------------------
+
+    private void readTun(TunDevice device) {
+        ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        while (true) {
+            in.clear();
+            int n;
+            try {
+                n = device.read(in);
+            } catch (IOException e) {
+                if (!stopping && tun == device) {
+                    log.warn("read from " + device.name() + " failed: " + e.getMessage());
+                }
+                return;
+            }
+            if (n < 0) {
+                return;
+            }
+            in.flip();
+            ClientConnection c = dataConnection;
+            if (c != null) {
+                c.seal(in, out);
+            }
+        }
+    }
+
+    // --- stop -------------------------------------------------------------------------------
+
+    /**
+     * Stops the instance: tells the server (explicit-exit-notify), removes the routes and
+     * addresses it set and closes the device. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (finished.isDone()) {
+            return;
+        }
+        try {
+            control.submit(() -> {
+                stopping = true;
+                ClientConnection c = current;
+                dataConnection = null;
+                if (c != null) {
+                    c.stop();
+                }
+                closeTun();
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // A control thread that does not answer must not keep the instance from stopping.
+        }
+        control.shutdown();
+        finished.complete(EXIT_OK);
+    }
+}

@@ -1,0 +1,197 @@
+package io.sluice.core.client;
+
+import static io.sluice.core.testing.TestPackets.await;
+import static io.sluice.core.testing.TestPackets.ipv4;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.api.transport.TransportProtocol;
+import io.sluice.api.tun.DeviceType;
+import io.sluice.api.tun.IfAddress;
+import io.sluice.api.tun.Route;
+import io.sluice.api.tun.TunRequest;
+import io.sluice.core.control.PullFilters;
+import io.sluice.core.engine.Platform;
+import io.sluice.core.engine.Prompt;
+import io.sluice.core.log.TunnelLog;
+import io.sluice.core.pushed.ConnectRetry;
+import io.sluice.core.pushed.LocalRouting;
+import io.sluice.core.server.ClientConfigSource;
+import io.sluice.core.server.ListenSpec;
+import io.sluice.core.server.ServerInstance;
+import io.sluice.core.server.ServerSettings;
+import io.sluice.core.testing.MemoryTun;
+import io.sluice.core.testing.MemoryWire;
+import io.sluice.core.testing.TestCrypto;
+import io.sluice.core.time.Clock;
+import io.sluice.core.tls.TestPki;
+import io.sluice.core.tls.TlsSettings;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Sluice's client against Sluice's server, both whole, over an in-memory UDP wire with TUN
+ * devices of queues: connecting, the pushed set-up applied to the device, packets both ways,
+ * reconnecting after the server restarts, AUTH_FAILED and giving up.
+ */
+@Timeout(90)
+class ClientInstanceTest {
+
+    private static final TestPki PKI = new TestPki();
+    private static final TestPki.Authority CA = PKI.root("Sluice Test CA");
+    private static final InetSocketAddress SERVER = new InetSocketAddress("198.18.0.1", 1194);
+
+    private final MemoryWire wire = new MemoryWire(address("198.18.0.2"));
+    private final MemoryTun serverTun = new MemoryTun();
+    private final MemoryTun clientTun = new MemoryTun();
+    private ServerInstance server;
+    private ClientInstance client;
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theClientConnectsAppliesWhatWasPushedAndPacketsFlowBothWays() throws Exception {
+        server = startServer(List.of("AES-256-GCM", "AES-128-GCM"));
+        client = startClient(List.of("AES-128-GCM", "AES-256-GCM"), AuthRetry.NONE, ConnectRetry.DEFAULT);
+        await(client::connected, "the client connected");
+
+        assertTrue(clientTun.isUp());
+        assertEquals(List.of(new IfAddress(address("10.8.0.2"), 24, Optional.empty())), clientTun.addresses);
+        assertEquals(List.of(new Route(address("10.20.0.0"), 16, Optional.of(address("10.8.0.1")), 0)),
+                clientTun.routes, "the pushed route, via the pushed route-gateway");
+
+        byte[] up = ipv4("10.8.0.2", "10.8.0.1", "client to server");
+        clientTun.fromHost.add(up);
+        assertArrayEquals(up, serverTun.toHost.poll(10, TimeUnit.SECONDS), "through the tunnel to the server's host");
+        byte[] down = ipv4("10.8.0.1", "10.8.0.2", "server to client");
+        serverTun.fromHost.add(down);
+        assertArrayEquals(down, clientTun.toHost.poll(10, TimeUnit.SECONDS), "back to the client's host");
+    }
+
+    @Test
+    void aWireThatLosesAFifthOfAllDatagramsStillConnectsAndCarriesTraffic() throws Exception {
+        Random loss = new Random(42);
+        wire.dropWhen(d -> loss.nextInt(5) == 0);
+        server = startServer(List.of("AES-256-GCM"));
+        client = startClient(List.of("AES-256-GCM"), AuthRetry.NONE, ConnectRetry.DEFAULT);
+        await(client::connected, "the client connected over a lossy wire");
+        assertTrue(wire.dropped() > 0, "the wire really lost datagrams");
+        wire.dropWhen(d -> false);
+        byte[] up = ipv4("10.8.0.2", "10.8.0.1", "after the storm");
+        clientTun.fromHost.add(up);
+        assertArrayEquals(up, serverTun.toHost.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void whenTheServerRestartsTheClientReconnectsByItselfAndTrafficResumes() throws Exception {
+        server = startServer(List.of("AES-256-GCM"));
+        client = startClient(List.of("AES-256-GCM"), AuthRetry.NONE, new ConnectRetry(1, 2, 0, true, false));
+        await(client::connected, "first connection");
+        server.close(); // sends RESTART to its clients, as OpenVPN's server does on SIGTERM
+        await(() -> !client.connected(), "the client noticed the restart");
+        server = startServer(List.of("AES-256-GCM"));
+        await(client::connected, "the client reconnected to the new server");
+        assertTrue(clientTun.isUp(), "the device was set up again");
+        assertEquals(List.of(new IfAddress(address("10.8.0.2"), 24, Optional.empty())), clientTun.addresses);
+        byte[] up = ipv4("10.8.0.2", "10.8.0.1", "after the restart");
+        clientTun.fromHost.add(up);
+        assertArrayEquals(up, serverTun.toHost.poll(10, TimeUnit.SECONDS));
+        assertTrue(client.finished().getNow(-1) == -1, "the client is still running");
+    }
+
+    @Test
+    void authFailedWithAuthRetryNoneEndsTheClientWithAFailureStatus() throws Exception {
+        server = startServer(List.of("AES-128-GCM"));
+        client = startClient(List.of("AES-256-GCM"), AuthRetry.NONE, ConnectRetry.DEFAULT);
+        assertEquals(ClientInstance.EXIT_FAILURE, client.finished().get(30, TimeUnit.SECONDS),
+                "no shared cipher: the server says AUTH_FAILED and the client stops");
+        assertTrue(clientTun.addresses.isEmpty(), "nothing was configured");
+    }
+
+    @Test
+    void withNoServerTheClientGivesUpAfterConnectRetryMaxRoundsOfEveryRemote() throws Exception {
+        client = startClient(List.of("AES-256-GCM"), AuthRetry.NONE, new ConnectRetry(0, 0, 2, true, false),
+                Duration.ofSeconds(1));
+        assertEquals(ClientInstance.EXIT_FAILURE, client.finished().get(30, TimeUnit.SECONDS));
+        assertTrue(wire.dropped() >= 2, "both attempts sent a reset into the void: " + wire.dropped());
+    }
+
+    // --- set-up -----------------------------------------------------------------------------
+
+    private ServerInstance startServer(List<String> ciphers) throws Exception {
+        TestPki.Issued cert = PKI.issue(CA, "server", TestPki.Kind.EC, TestPki.Usage.SERVER);
+        TlsSettings tls = TlsSettings.builder("server").trustAnchors(List.of(CA.certificate()))
+                .credentials(cert.chain(), cert.key()).build();
+        // What OpenVPN's 'server 10.8.0.0 255.255.255.0' with 'topology subnet' pushes, plus a route.
+        ServerSettings settings = new ServerSettings("server", List.of(new ListenSpec(TransportProtocol.UDP, SERVER)),
+                new TunRequest(Optional.empty(), DeviceType.TUN, 1500), ServerSettings.Topology.SUBNET,
+                Optional.of(new ServerSettings.Ipv4Network(v4("10.8.0.1"), v4("255.255.255.0"), v4("10.8.0.2"),
+                        v4("10.8.0.254"))),
+                Optional.empty(), List.of(),
+                List.of("topology subnet", "route-gateway 10.8.0.1", "route 10.20.0.0 255.255.0.0"), ciphers,
+                Optional.empty(), "SHA1", Duration.ofSeconds(1), Duration.ofSeconds(10), 10, false, false,
+                Optional.empty(), false, Optional.empty(), 64, 15, Duration.ZERO, tls,
+                ServerSettings.SessionTimings.defaults());
+        ServerInstance s = new ServerInstance(settings,
+                new Platform(TestCrypto.providers(), serverTun, Optional.of(wire), Optional.empty(), Optional.empty()),
+                ClientConfigSource.NONE, TunnelLog.forVerb(4), Clock.system(),
+                java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
+        s.start();
+        return s;
+    }
+
+    private ClientInstance startClient(List<String> ciphers, AuthRetry authRetry, ConnectRetry retry) {
+        return startClient(ciphers, authRetry, retry, Duration.ofSeconds(10));
+    }
+
+    private ClientInstance startClient(List<String> ciphers, AuthRetry authRetry, ConnectRetry retry,
+                                       Duration serverPollTimeout) {
+        TestPki.Issued cert = PKI.issue(CA, "alice", TestPki.Kind.EC, TestPki.Usage.CLIENT);
+        TlsSettings tls = TlsSettings.builder("client").trustAnchors(List.of(CA.certificate()))
+                .credentials(cert.chain(), cert.key()).build();
+        ClientSettings settings = new ClientSettings("client",
+                List.of(RemoteSpec.of(SERVER.getAddress().getHostAddress(), SERVER.getPort(), TransportProtocol.UDP)),
+                false, retry, serverPollTimeout, new TunRequest(Optional.empty(), DeviceType.TUN, 1500),
+                LocalRouting.builder().build(), false, Optional.empty(), authRetry, false, ciphers, Optional.empty(),
+                "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls,
+                ServerSettings.SessionTimings.defaults());
+        ClientInstance c = new ClientInstance(settings,
+                new Platform(TestCrypto.providers(), clientTun, Optional.of(wire), Optional.empty(), Optional.empty()),
+                TunnelLog.forVerb(4), Clock.system(), java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC),
+                new SecureRandom(), Prompt.NONE);
+        c.start();
+        return c;
+    }
+
+    private static Inet4Address v4(String s) {
+        return (Inet4Address) address(s);
+    }
+
+    private static InetAddress address(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
