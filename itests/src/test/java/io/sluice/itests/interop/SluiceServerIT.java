@@ -1,5 +1,9 @@
 package io.sluice.itests.interop;
 
+import static io.sluice.itests.net.TunnelChecks.assertAllReplies;
+import static io.sluice.itests.net.TunnelChecks.awaitPing;
+import static io.sluice.itests.net.TunnelChecks.lostPackets;
+import static io.sluice.itests.net.TunnelChecks.tunAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +15,6 @@ import io.sluice.itests.net.Link;
 import io.sluice.itests.net.NetLab;
 import io.sluice.itests.net.Ns;
 import io.sluice.itests.net.OpenVpnPeer;
-import io.sluice.itests.net.PingResult;
 import io.sluice.itests.net.Preconditions;
 import io.sluice.itests.net.SluicePeer;
 import io.sluice.itests.net.TestPki;
@@ -19,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,11 +109,11 @@ class SluiceServerIT {
                     aliceIp + " / " + bobIp);
 
             // Both ways between server and each client, and client to client routed inside the server.
-            assertAll(lab.ping(alice.ns, "10.8.0.1", 3, T));
-            assertAll(lab.ping(serverNs, aliceIp, 3, T));
-            assertAll(lab.ping(serverNs, bobIp, 3, T));
-            assertAll(lab.ping(alice.ns, bobIp, 3, T));
-            assertAll(lab.ping(bob.ns, aliceIp, 3, T));
+            assertAllReplies(lab.ping(alice.ns, "10.8.0.1", 3, T));
+            assertAllReplies(lab.ping(serverNs, aliceIp, 3, T));
+            assertAllReplies(lab.ping(serverNs, bobIp, 3, T));
+            assertAllReplies(lab.ping(alice.ns, bobIp, 3, T));
+            assertAllReplies(lab.ping(bob.ns, aliceIp, 3, T));
 
             // A client that insists on a cipher the server does not offer is refused as OpenVPN refuses it.
             Client carol = new Client(lab, serverNs, "carol");
@@ -122,14 +124,14 @@ class SluiceServerIT {
             Client dave = new Client(lab, serverNs, "dave");
             dave.connect(pki, pki.client("dave"), "data-ciphers CHACHA20-POLY1305");
             dave.peer.awaitLog(Pattern.compile("Data Channel: cipher 'CHACHA20-POLY1305'"), T);
-            assertAll(lab.ping(serverNs, tunAddress(lab, dave.ns, "tun0"), 3, T));
+            assertAllReplies(lab.ping(serverNs, tunAddress(lab, dave.ns, "tun0"), 3, T));
 
             // A client whose certificate comes from another CA is refused; everyone else stays up.
             TestPki foreign = TestPki.create(lab.dir().resolve("foreign-pki"));
             Client mallory = new Client(lab, serverNs, "mallory");
             mallory.launch(pki, foreign.client("mallory"));
             sluice.awaitLog(Pattern.compile("VERIFY ERROR"), T);
-            assertAll(lab.ping(serverNs, aliceIp, 2, T));
+            assertAllReplies(lab.ping(serverNs, aliceIp, 2, T));
 
             // Bulk: 50 MB from alice to the server through the tunnel, then a ping flood.
             Iperf3Result bulk = Iperf3.tcpBytes(50L * 1024 * 1024, Duration.ofSeconds(30))
@@ -178,11 +180,11 @@ class SluiceServerIT {
             // The subnet "behind" alice: an address in her namespace that only the tunnel reaches.
             lab.exec(alice.ns, T, "ip", "addr", "add", "10.99.0.1/32", "dev", "lo").requireOk();
             sluice.awaitLog(Pattern.compile("MULTI: Learn: 10\\.99\\.0\\.0/24 -> alice/"), T);
-            assertAll(lab.ping(serverNs, "10.99.0.1", 3, T));
-            assertAll(lab.ping(serverNs, "10.8.0.50", 3, T));
+            assertAllReplies(lab.ping(serverNs, "10.99.0.1", 3, T));
+            assertAllReplies(lab.ping(serverNs, "10.8.0.50", 3, T));
             // bob got a pool address and reaches the server; without client-to-client, bob's packets for
             // alice go through the server's own kernel, which routes them back into the tunnel.
-            assertAll(lab.ping(bob.ns, "10.8.0.1", 3, T));
+            assertAllReplies(lab.ping(bob.ns, "10.8.0.1", 3, T));
         }
     }
 
@@ -209,8 +211,8 @@ class SluiceServerIT {
             String bobIp = tunAddress(lab, bobNs, "tun0");
             assertTrue(!aliceIp.equals(bobIp), "one pool gives different addresses: " + aliceIp + " / " + bobIp);
             // Between a UDP client and a TCP client, routed inside the one instance.
-            assertAll(lab.ping(alice.ns, bobIp, 3, T));
-            assertAll(lab.ping(bobNs, aliceIp, 3, T));
+            assertAllReplies(lab.ping(alice.ns, bobIp, 3, T));
+            assertAllReplies(lab.ping(bobNs, aliceIp, 3, T));
             assertTrue(bob.process().isAlive());
         }
     }
@@ -290,8 +292,8 @@ class SluiceServerIT {
                     clientConf(clientProto, server, pki, pki.client("alice")));
             client.awaitLog(Pattern.compile("Data Channel: cipher 'AES-256-GCM'"), T);
             String ip = tunAddress(lab, clientNs, "tun0");
-            assertAll(lab.ping(clientNs, "10.8.0.1", 3, T));
-            assertAll(lab.ping(serverNs, ip, 3, T));
+            assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
+            assertAllReplies(lab.ping(serverNs, ip, 3, T));
             if (extra.startsWith("topology net30")) {
                 String tun = lab.ip(clientNs, "addr", "show", "dev", "tun0").requireOk().output();
                 assertTrue(tun.contains("peer 10.8.0."), "a net30 client has a point-to-point address: " + tun);
@@ -299,40 +301,12 @@ class SluiceServerIT {
             if (extra.startsWith("server-ipv6")) {
                 String tun = lab.ip(clientNs, "addr", "show", "dev", "tun0").requireOk().output();
                 assertTrue(tun.contains("inet6 fd00:8::1000/64"), tun);
-                assertAll(lab.ping(clientNs, "fd00:8::1", 3, T));
-                assertAll(lab.ping(serverNs, "fd00:8::1000", 3, T));
+                assertAllReplies(lab.ping(clientNs, "fd00:8::1", 3, T));
+                assertAllReplies(lab.ping(serverNs, "fd00:8::1000", 3, T));
             }
             Iperf3Result rate = Iperf3.tcp(Duration.ofSeconds(2)).run(lab, serverNs, "10.8.0.1", clientNs);
             assertTrue(rate.receivedBitsPerSecond() > 0, rate::toString);
             System.out.println(name + ": " + rate);
         }
-    }
-
-    private static void assertAll(PingResult ping) {
-        assertTrue(ping.allReceived(), ping::toString);
-    }
-
-    private static String tunAddress(NetLab lab, Ns ns, String dev) {
-        String out = lab.ip(ns, "-4", "addr", "show", "dev", dev).requireOk().output();
-        Matcher m = Pattern.compile("inet (\\d+\\.\\d+\\.\\d+\\.\\d+)").matcher(out);
-        assertTrue(m.find(), "no IPv4 address on " + dev + ": " + out);
-        return m.group(1);
-    }
-
-    private static int lostPackets(String pingOutput) {
-        Matcher m = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(pingOutput);
-        assertTrue(m.find(), pingOutput);
-        return Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2));
-    }
-
-    /** After a reconnect the first pings can race the client's route set-up; a few tries are allowed. */
-    private static void awaitPing(NetLab lab, Ns from, String address) throws InterruptedException {
-        for (int i = 0; i < 10; i++) {
-            if (lab.ping(from, address, 1, Duration.ofSeconds(3)).allReceived()) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no ping reply from " + address + " after the restart");
     }
 }

@@ -306,7 +306,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     @Override
     public void transmit(ByteBuffer packet) {
         PacketLink l = link;
-        if (l == null) {
+        if (l == null || ended) {
             return;
         }
         try {
@@ -377,9 +377,10 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
             log.info(Verb.INFO, "AUTH: Received control message: " + text);
             end(Ending.AUTH_FAILED, failed.reason().orElse("AUTH_FAILED"));
         } else if (message instanceof ControlText.ServerSignal signal) {
-            log.info(Verb.INFO, signal.restart() ? "Server restarted (RESTART received), reconnecting"
-                    : "Server told us to halt (HALT received)");
-            end(signal.restart() ? Ending.RESTART : Ending.HALT, text);
+            log.info(Verb.INFO, "Received control message: '" + text + "'");
+            end(signal.restart() ? Ending.RESTART : Ending.HALT, signal.restart()
+                    ? "SIGUSR1[soft,server-pushed-connection-reset] received, process restarting"
+                    : "SIGTERM[soft,server-pushed-halt] received, process exiting");
         } else {
             log.info(Verb.PARAMETERS, "control message from the server: '" + text + "'");
         }
@@ -412,7 +413,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         CipherNegotiation.ClientChoice choice = CipherNegotiation.checkOnClient(pushed.cipher(),
                 settings.dataCiphers(), settings.dataCiphersFallback(), OptionsStringCheck.remoteCipher(serverOptions));
         if (choice.failed()) {
-            end(Ending.HALT, choice.error().orElse("cipher negotiation failed"));
+            end(Ending.RESTART, choice.error().orElse("cipher negotiation failed"));
             return;
         }
         boolean ekm = pushed.protocolFlags().contains(IvProto.TLS_KEY_EXPORT);
@@ -427,7 +428,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         peerId = pushed.peerId().orElse(-1);
         authToken(pushed);
         if (!install(key)) {
-            end(Ending.HALT, "cannot make data channel keys");
+            end(Ending.RESTART, "cannot make data channel keys");
             return;
         }
         log.info(Verb.INFO, "Data Channel: cipher '" + installer.cipher() + "'"

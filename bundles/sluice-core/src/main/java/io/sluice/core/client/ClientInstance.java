@@ -35,9 +35,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClientInstance implements AutoCloseable, ClientConnection.Events {
 
-    /** Exit status when the instance ends by itself for a reason an admin must look at. */
+    /** Exit status after a fatal local error (the device cannot be configured), as OpenVPN's. */
     public static final int EXIT_FAILURE = 1;
-    /** Exit status after the server told us to halt, or we were stopped. */
+    /**
+     * Exit status when the client ends by itself for a reason the log names (AUTH_FAILED with
+     * {@code auth-retry none}, HALT, {@code connect-retry-max}) or is stopped: 0, as OpenVPN
+     * exits, so service managers that restart on failure do not loop on a refused password.
+     */
     public static final int EXIT_OK = 0;
 
     private static final int BUFFER_SIZE = 65536 + 512;
@@ -56,6 +60,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
 
     private volatile ClientConnection dataConnection;
     private volatile boolean stopping;
+    private volatile String endReason;
     private ClientConnection current;
     private Credentials credentials;
     private TunDevice tun;
@@ -97,6 +102,14 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     /** Completes with the exit status once the instance has ended by itself (or was closed). */
     public CompletableFuture<Integer> finished() {
         return finished;
+    }
+
+    /**
+     * Why the instance ended ({@code AUTH_FAILED}, {@code HALT}, {@code connect-retry-max},
+     * {@code fatal error}, {@code stopped}), once {@link #finished()} completed.
+     */
+    public Optional<String> endReason() {
+        return Optional.ofNullable(endReason);
     }
 
     /** The TUN device's name, once open. */
@@ -161,7 +174,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         } catch (IOException | RuntimeException e) {
             log.error("Cannot configure the tunnel: " + e.getMessage());
             connection.stop();
-            finish(EXIT_FAILURE);
+            finish(EXIT_FAILURE, "fatal error");
             return;
         }
         connection.attach(tun);
@@ -228,10 +241,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
             closeTun();
         }
         switch (why) {
-            case HALT -> {
-                log.info(Verb.INFO, "SIGTERM[soft,remote-exit] received, process exiting");
-                finish(EXIT_OK);
-            }
+            case HALT -> finish(EXIT_OK, "HALT");
             case AUTH_FAILED -> authFailed();
             default -> retryLater(why == ClientConnection.Ending.SERVER_POLL_TIMEOUT ? Restart.serverPollTimeout()
                     : Restart.failed());
@@ -242,14 +252,14 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         switch (settings.authRetry()) {
             case NONE -> {
                 log.info(Verb.INFO, "SIGTERM[soft,auth-failure] received, process exiting");
-                finish(EXIT_FAILURE);
+                finish(EXIT_OK, "AUTH_FAILED");
             }
             case INTERACT -> {
                 Optional<String> user = prompt.ask("Enter Auth Username:", true);
                 Optional<String> pass = user.isEmpty() ? Optional.empty() : prompt.ask("Enter Auth Password:", false);
                 if (pass.isEmpty()) {
                     log.info(Verb.INFO, "auth-retry interact: no terminal to ask on; process exiting");
-                    finish(EXIT_FAILURE);
+                    finish(EXIT_OK, "AUTH_FAILED");
                     return;
                 }
                 credentials = new Credentials(user.get(), pass.get());
@@ -267,7 +277,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         Optional<ReconnectSchedule.Attempt> next = schedule.next(why);
         if (next.isEmpty()) {
             log.info(Verb.INFO, String.format(ReconnectSchedule.GIVE_UP, settings.retry().maxRounds()));
-            finish(EXIT_FAILURE);
+            finish(EXIT_OK, "connect-retry-max");
             return;
         }
         ReconnectSchedule.Attempt attempt = next.get();
@@ -277,8 +287,9 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         control.schedule(() -> attempt(attempt), attempt.pause().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void finish(int status) {
+    private void finish(int status, String reason) {
         stopping = true;
+        endReason = reason;
         closeTun();
         control.shutdown();
         finished.complete(status);
@@ -336,6 +347,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
             // A control thread that does not answer must not keep the instance from stopping.
         }
         control.shutdown();
+        endReason = endReason == null ? "stopped" : endReason;
         finished.complete(EXIT_OK);
     }
 }

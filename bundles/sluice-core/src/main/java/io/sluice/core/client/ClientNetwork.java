@@ -16,7 +16,9 @@ import io.sluice.core.pushed.PushedOptions;
 import io.sluice.core.pushed.RouteStep;
 import io.sluice.core.pushed.RoutingFacts;
 import java.io.IOException;
+import io.sluice.api.transport.SocketAddresses;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,8 +76,8 @@ final class ClientNetwork {
                 tun.addAddress(a);
                 addresses.add(a);
                 log.info(Verb.INFO, "net_addr_" + (a.local() instanceof Inet4Address ? "v4" : "v6") + "_add: "
-                        + a.local().getHostAddress() + "/" + a.prefixLength()
-                        + a.peer().map(peer -> " peer " + peer.getHostAddress()).orElse("") + " dev " + tun.name());
+                        + text(a.local()) + "/" + a.prefixLength()
+                        + a.peer().map(peer -> " peer " + text(peer)).orElse("") + " dev " + tun.name());
             }
         } else {
             log.info(Verb.INFO, "ifconfig-noexec: leaving " + tun.name() + "'s addresses alone: "
@@ -112,6 +114,10 @@ final class ClientNetwork {
         added.clear();
         deleted.clear();
         plan = null;
+    }
+
+    private static String text(InetAddress a) {
+        return a instanceof Inet6Address v6 ? SocketAddresses.compress(v6) : a.getHostAddress();
     }
 
     private boolean run(TunDevice tun, RouteStep step) {
