@@ -108,6 +108,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     private final SecureRandom random;
     private final ScheduledExecutorService control;
     private final Events events;
+    private final ClientDrops drops;
     private final ControlRejectCounters rejects = new ControlRejectCounters();
     private final ControlCodec codec = ControlCodec.plain(new RejectCounters());
     private final ControlTextParser texts = new ControlTextParser(rejects);
@@ -136,11 +137,12 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     private boolean ccExit;
     private String serverOptions = "";
     private int peerId = -1;
-    /** What key method 2 sends: the configured credentials, or an auth-token in the password's place. */
+    /** What key method 2 sends (null: none): the user's credentials, or an auth-token in the password's place. */
     private Credentials credentials;
 
-    ClientConnection(ClientSettings settings, RemoteSpec remote, InetSocketAddress server, Platform platform,
-                     TunnelLog log, Clock clock, SecureRandom random, ScheduledExecutorService control, Events events) {
+    ClientConnection(ClientSettings settings, RemoteSpec remote, InetSocketAddress server, Credentials credentials,
+                     Platform platform, TunnelLog log, Clock clock, SecureRandom random, ScheduledExecutorService control,
+                     ClientDrops drops, Events events) {
         this.settings = settings;
         this.remote = remote;
         this.server = server;
@@ -150,11 +152,12 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         this.random = random;
         this.control = control;
         this.events = events;
+        this.drops = drops;
         this.assembler = new PushReplyAssembler(settings.pullFilters(), rejects);
         this.ping = settings.ping().toNanos();
         this.pingRestart = settings.pingRestart().toNanos();
         this.startedAt = clock.nanos();
-        this.credentials = settings.credentials().orElse(null);
+        this.credentials = credentials;
     }
 
     RemoteSpec remote() {
@@ -299,6 +302,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         if (decoded.isOk()) {
             session.receive(decoded.value(), clock.nanos());
         } else {
+            drops.count(ClientDrops.Reason.BAD_CONTROL);
             log.info(Verb.PACKETS, "dropped a control packet: " + decoded.reject());
         }
     }
@@ -511,10 +515,15 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     /** A packet from the server, on the transport's I/O thread. */
     @Override
     public void received(PacketLink from, InetSocketAddress sender, ByteBuffer packet) {
-        if (ended || (from.protocol() == TransportProtocol.UDP && !remote.floatAllowed() && !server.equals(sender))) {
-            return; // OpenVPN without 'float' ignores packets from other addresses
+        if (ended) {
+            return;
+        }
+        if (from.protocol() == TransportProtocol.UDP && !remote.floatAllowed() && !server.equals(sender)) {
+            drops.count(ClientDrops.Reason.WRONG_SENDER); // OpenVPN without 'float' ignores other addresses
+            return;
         }
         if (!header.parse(packet)) {
+            drops.count(ClientDrops.Reason.MALFORMED);
             return;
         }
         Opcode op = header.opcode();
@@ -522,6 +531,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         if (op == Opcode.P_DATA_V2 || op == Opcode.P_DATA_V1) {
             opened.clear();
             if (keys.decrypt(header.keyId(), packet, opened) != DataKeys.Opened.OK) {
+                drops.count(ClientDrops.Reason.BAD_DATA);
                 return;
             }
             opened.flip();
@@ -531,7 +541,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
                 try {
                     device.write(opened);
                 } catch (IOException e) {
-                    // A full or closing device drops this packet; the tunnel goes on.
+                    drops.count(ClientDrops.Reason.TUN_WRITE_FAILED); // the tunnel goes on
                 }
             }
             return;

@@ -16,7 +16,9 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -57,12 +59,17 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     private final ReconnectSchedule schedule;
     private final ClientNetwork network;
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
+    private final ClientDrops drops = new ClientDrops();
+    /** Addresses kept across reconnects with persist-remote-ip, by remote index. */
+    private final Map<Integer, InetSocketAddress> resolved = new HashMap<>();
 
     private volatile ClientConnection dataConnection;
     private volatile boolean stopping;
     private volatile String endReason;
     private ClientConnection current;
+    /** What the next authentication sends: the user's credentials or a session token; null to read again. */
     private Credentials credentials;
+    private boolean tokenInUse;
     private TunDevice tun;
     private Thread tunReader;
     private List<String> appliedOptions = List.of();
@@ -82,7 +89,6 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         this.wallClock = wallClock;
         this.random = random;
         this.prompt = prompt;
-        this.credentials = settings.credentials().orElse(null);
         this.schedule = new ReconnectSchedule(settings.retry(), settings.remotes().size(),
                 settings.remoteRandom() ? Optional.of(random) : Optional.empty(), clock);
         this.network = new ClientNetwork(settings.routing(), platform.hostRoutes(), log);
@@ -112,6 +118,11 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         return Optional.ofNullable(endReason);
     }
 
+    /** What was dropped from the network, and why. */
+    public ClientDrops drops() {
+        return drops;
+    }
+
     /** The TUN device's name, once open. */
     public String deviceName() {
         TunDevice d = tun;
@@ -130,14 +141,24 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
             return;
         }
         RemoteSpec remote = settings.remotes().get(attempt.remote());
-        Optional<InetSocketAddress> server = resolve(remote);
+        Optional<InetSocketAddress> server = Optional.ofNullable(resolved.get(attempt.remote())).or(() -> resolve(remote));
+        if (settings.persistRemoteIp()) {
+            server.ifPresent(s -> resolved.put(attempt.remote(), s)); // persist-remote-ip: no new lookup on restarts
+        }
         if (server.isEmpty()) {
             retryLater(Restart.failed());
             return;
         }
-        ClientSettings effective = credentials == null || settings.credentials().isEmpty() ? settings
-                : settings.withCredentials(credentials);
-        current = new ClientConnection(effective, remote, server.get(), platform, log, clock, random, control, this);
+        if (settings.credentials().isPresent() && credentials == null) {
+            credentials = settings.credentials().get().read().orElse(null);
+            if (credentials == null) {
+                log.error("ERROR: could not read Auth username/password (auth-user-pass)");
+                finish(EXIT_FAILURE, "fatal error");
+                return;
+            }
+        }
+        current = new ClientConnection(settings, remote, server.get(), credentials, platform, log, clock, random,
+                control, drops, this);
         current.start(wallClock);
     }
 
@@ -179,6 +200,9 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         }
         connection.attach(tun);
         dataConnection = connection;
+        if (settings.authNocache() && !tokenInUse) {
+            credentials = null; // auth-nocache: read (or ask) again for the next authentication
+        }
         schedule.connected();
         if (lastServer != null && !lastServer.equals(connection.server())) {
             log.info(Verb.INFO, "ipchange: the server is now at " + connection.server());
@@ -223,6 +247,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     public void authToken(ClientConnection connection, Credentials token) {
         if (connection == current) {
             credentials = token;
+            tokenInUse = true;
         }
     }
 
@@ -249,6 +274,9 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     }
 
     private void authFailed() {
+        // What was refused (a password, or an expired auth-token) is not sent again.
+        credentials = null;
+        tokenInUse = false;
         switch (settings.authRetry()) {
             case NONE -> {
                 log.info(Verb.INFO, "SIGTERM[soft,auth-failure] received, process exiting");

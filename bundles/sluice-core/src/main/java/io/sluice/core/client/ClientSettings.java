@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param retry               {@code connect-retry}, {@code connect-retry-max}
  * @param serverPollTimeout   {@code server-poll-timeout} / {@code connect-timeout}: how long an
  *                            attempt may go without hearing from the server
+ * @param persistRemoteIp     {@code persist-remote-ip}: keep a server's resolved address across reconnects
  * @param tun                 the TUN device to open
  * @param routing             the local options that shape addresses, routes and DNS
  * @param persistTun          {@code persist-tun}: keep the device (and what was set on it) across
  *                            reconnects that get the same options
- * @param credentials         {@code auth-user-pass}, if the server wants them
+ * @param credentials         {@code auth-user-pass}: where the username and password come from
  * @param authRetry           {@code auth-retry}
  * @param authNocache         {@code auth-nocache}: keep no password in memory once it was sent
  * @param dataCiphers         {@code data-ciphers}, offered to the server
@@ -41,8 +42,8 @@ import java.util.Optional;
  * @param timings             tls-mtu, hand-window, tran-window, tls-timeout
  */
 public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remoteRandom, ConnectRetry retry,
-                             Duration serverPollTimeout, TunRequest tun, LocalRouting routing, boolean persistTun,
-                             Optional<Credentials> credentials, AuthRetry authRetry, boolean authNocache,
+                             Duration serverPollTimeout, boolean persistRemoteIp, TunRequest tun, LocalRouting routing, boolean persistTun,
+                             Optional<CredentialSource> credentials, AuthRetry authRetry, boolean authNocache,
                              List<String> dataCiphers, Optional<String> dataCiphersFallback, String auth,
                              Duration ping, Duration pingRestart, Duration renegotiateAfter, PullFilters pullFilters,
                              int replayWindow, int replaySeconds, TlsSettings tls, SessionTimings timings) {
@@ -68,12 +69,5 @@ public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remo
         Objects.requireNonNull(pullFilters, "pullFilters");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(timings, "timings");
-    }
-
-    /** The same settings with other credentials (asked again after AUTH_FAILED, or an auth-token). */
-    public ClientSettings withCredentials(Credentials replacement) {
-        return new ClientSettings(name, remotes, remoteRandom, retry, serverPollTimeout, tun, routing, persistTun,
-                Optional.of(replacement), authRetry, authNocache, dataCiphers, dataCiphersFallback, auth, ping,
-                pingRestart, renegotiateAfter, pullFilters, replayWindow, replaySeconds, tls, timings);
     }
 }

@@ -12,6 +12,7 @@ import io.sluice.config.Proto;
 import io.sluice.config.PullFilter;
 import io.sluice.core.client.AuthRetry;
 import io.sluice.core.client.ClientSettings;
+import io.sluice.core.client.CredentialSource;
 import io.sluice.core.client.Credentials;
 import io.sluice.core.client.RemoteSpec;
 import io.sluice.core.control.PullFilters;
@@ -62,8 +63,8 @@ final class ClientSettingsMapper {
             throw ConfigException.at(line, p.message());
         }
         return new ClientSettings(name, remotes(c), c.transport().remoteRandom(), policy, Duration.ofSeconds(poll),
-                ServerSettingsMapper.tun(c), routing, c.has("persist-tun"), credentials(c, client, prompt), authRetry,
-                client.authNocache(), d.dataCiphers().isEmpty() ? ServerSettingsMapper.DEFAULT_DATA_CIPHERS
+                c.has("persist-remote-ip"), ServerSettingsMapper.tun(c), routing, c.has("persist-tun"),
+                credentials(c, client, prompt), authRetry, client.authNocache(), d.dataCiphers().isEmpty() ? ServerSettingsMapper.DEFAULT_DATA_CIPHERS
                         : d.dataCiphers(), d.dataCiphersFallback(), d.auth().orElse("SHA1"),
                 Duration.ofSeconds(c.liveness().ping()), Duration.ofSeconds(c.liveness().pingRestart()),
                 Duration.ofSeconds(c.renegotiation().renegSec()), pullFilters(client),
@@ -106,15 +107,29 @@ final class ClientSettingsMapper {
     /**
      * {@code auth-user-pass}: a file or inline block with the username on the first line and
      * the password on the second; a missing password, or no file at all, is asked for on the
-     * terminal as OpenVPN does ("Enter Auth Username:").
+     * terminal as OpenVPN does ("Enter Auth Username:"). Read once now, so that a missing file
+     * is a configuration error; read (or asked) again later when auth-nocache or a refusal
+     * made the client forget it.
      */
-    private static Optional<Credentials> credentials(OpenVpnConfig c, ClientOptions client, Prompt prompt)
+    private static Optional<CredentialSource> credentials(OpenVpnConfig c, ClientOptions client, Prompt prompt)
             throws ConfigException {
         if (client.authUserPass().isEmpty()) {
             return Optional.empty();
         }
         OptionLine line = c.last("auth-user-pass").orElseThrow();
         FileOrInline source = client.authUserPass().get();
+        Credentials first = read(line, source, prompt);
+        CredentialSource later = () -> {
+            try {
+                return Optional.of(read(line, source, prompt));
+            } catch (ConfigException e) {
+                return Optional.empty();
+            }
+        };
+        return Optional.of(CredentialSource.firstThen(first, later));
+    }
+
+    private static Credentials read(OptionLine line, FileOrInline source, Prompt prompt) throws ConfigException {
         String username = null;
         String password = null;
         if (source.kind() != FileOrInline.Kind.CONSOLE) {
@@ -139,7 +154,7 @@ final class ClientSettingsMapper {
             password = prompt.ask("Enter Auth Password:", false).orElseThrow(() -> ConfigException.at(line,
                     "could not read Auth password from stdin (no terminal; put it on the file's second line)"));
         }
-        return Optional.of(new Credentials(username, password));
+        return new Credentials(username, password);
     }
 
     private static AuthRetry authRetry(OpenVpnConfig c, ClientOptions client) throws ConfigException {

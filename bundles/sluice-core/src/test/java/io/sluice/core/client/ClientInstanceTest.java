@@ -103,6 +103,43 @@ class ClientInstanceTest {
     }
 
     @Test
+    void forgedAndMalformedPacketsFromTheServersAddressAreDroppedAndTheTunnelStaysUp() throws Exception {
+        server = startServer(List.of("AES-256-GCM"));
+        client = startClient(List.of("AES-256-GCM"), AuthRetry.NONE, ConnectRetry.DEFAULT);
+        await(client::connected, "connected");
+        InetSocketAddress clientAddress = wire.boundAddresses().stream().filter(a -> !a.equals(SERVER)).findFirst()
+                .orElseThrow();
+        byte[][] hostile = {
+            new byte[0],
+            {(byte) 0xFF},
+            {(byte) (9 << 3), 0, 0, 0},                                     // P_DATA_V2, truncated
+            {(byte) (9 << 3), 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20},
+            {(byte) ((9 << 3) | 5), 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9},   // a key id nobody has
+            {(byte) (4 << 3), 1, 2, 3, 4, 5, 6, 7, 8, (byte) 200, 0, 0},    // P_CONTROL_V1 claiming 200 acks
+            {(byte) (8 << 3), 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0},        // a server hard reset, out of place
+        };
+        for (byte[] datagram : hostile) {
+            wire.inject(SERVER, clientAddress, datagram);
+        }
+        for (int i = 0; i < 200; i++) {
+            byte[] noise = new byte[1 + i * 7 % 1400];
+            new Random(i).nextBytes(noise);
+            wire.inject(SERVER, clientAddress, noise);
+        }
+        wire.inject(new InetSocketAddress("198.18.0.66", 1194), clientAddress, hostile[3]);
+        await(() -> client.drops().get(ClientDrops.Reason.WRONG_SENDER) == 1, "a packet from elsewhere: " + client.drops());
+        assertTrue(client.drops().get(ClientDrops.Reason.MALFORMED) >= 2, client.drops().toString());
+        assertTrue(client.drops().get(ClientDrops.Reason.BAD_DATA) >= 2, client.drops().toString());
+                byte[] up = ipv4("10.8.0.2", "10.8.0.1", "after the garbage");
+        clientTun.fromHost.add(up);
+        assertArrayEquals(up, serverTun.toHost.poll(10, TimeUnit.SECONDS));
+        byte[] down = ipv4("10.8.0.1", "10.8.0.2", "the way back works too");
+        serverTun.fromHost.add(down);
+        assertArrayEquals(down, clientTun.toHost.poll(10, TimeUnit.SECONDS));
+        assertTrue(client.connected(), "still the same connection");
+    }
+
+    @Test
     void whenTheServerRestartsTheClientReconnectsByItselfAndTrafficResumes() throws Exception {
         server = startServer(List.of("AES-256-GCM"));
         client = startClient(List.of("AES-256-GCM"), AuthRetry.NONE, new ConnectRetry(1, 2, 0, true, false));
@@ -173,7 +210,7 @@ class ClientInstanceTest {
                 .credentials(cert.chain(), cert.key()).build();
         ClientSettings settings = new ClientSettings("client",
                 List.of(RemoteSpec.of(SERVER.getAddress().getHostAddress(), SERVER.getPort(), TransportProtocol.UDP)),
-                false, retry, serverPollTimeout, new TunRequest(Optional.empty(), DeviceType.TUN, 1500),
+                false, retry, serverPollTimeout, false, new TunRequest(Optional.empty(), DeviceType.TUN, 1500),
                 LocalRouting.builder().build(), false, Optional.empty(), authRetry, false, ciphers, Optional.empty(),
                 "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls,
                 ServerSettings.SessionTimings.defaults());

@@ -48,6 +48,22 @@ public final class MemoryWire implements DatagramTransport {
         return dropped.get();
     }
 
+    /** The addresses bound now. */
+    public java.util.Set<InetSocketAddress> boundAddresses() {
+        return java.util.Set.copyOf(bound.keySet());
+    }
+
+    /**
+     * Delivers a datagram that claims to come from {@code from} (which nobody need have bound:
+     * a forged packet) to whatever is bound at {@code to}.
+     */
+    public void inject(InetSocketAddress from, InetSocketAddress to, byte[] datagram) {
+        Link target = bound.get(to);
+        if (target != null) {
+            target.io.execute(() -> target.receiver.received(target, from, ByteBuffer.wrap(datagram.clone())));
+        }
+    }
+
     /** Whether something is bound to {@code address} now. */
     public boolean isBound(InetSocketAddress address) {
         return bound.containsKey(address);
