@@ -269,7 +269,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "suppress-timestamps", 0, 0));
         rows.add(new Row(TODO, "machine-readable-output", 0, 0));
         rows.add(new Row(TODO, "errors-to-stderr", 0, 0));
-        rows.add(new Row(TODO, "mute", 1, 1, INT));
+        rows.add(new Row(DONE, "mute", 1, 1, INT));
         rows.add(new Row(TODO, "memstats", 1, 1));
         rows.add(new Row(TODO, "mlock", 0, 0));
         rows.add(new Row(TODO, "nice", 1, 1, SIGNED_INT));

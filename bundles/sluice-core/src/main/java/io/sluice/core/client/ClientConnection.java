@@ -20,6 +20,7 @@ import io.sluice.core.data.DataFraming;
 import io.sluice.core.data.EncryptStatus;
 import io.sluice.core.data.KeepalivePing;
 import io.sluice.core.engine.Platform;
+import io.sluice.core.log.LogCategory;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.log.Verb;
 import io.sluice.core.pushed.PingTimeout;
@@ -303,7 +304,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
             session.receive(decoded.value(), clock.nanos());
         } else {
             drops.count(ClientDrops.Reason.BAD_CONTROL);
-            log.info(Verb.PACKETS, "dropped a control packet: " + decoded.reject());
+            log.info(Verb.PACKETS, LogCategory.PACKET_DROPS, "dropped a control packet: " + decoded.reject());
         }
     }
 
@@ -316,7 +317,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         try {
             l.send(packet, server);
         } catch (IOException e) {
-            log.info(Verb.INFO, "write to the server failed: " + e.getMessage());
+            log.info(Verb.INFO, LogCategory.LINK_ERRORS, "write to the server failed: " + e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import io.sluice.core.control.PushReplyBuilder;
 import io.sluice.core.data.DataFraming;
 import io.sluice.core.data.EncryptStatus;
 import io.sluice.core.data.KeepalivePing;
+import io.sluice.core.log.LogCategory;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.log.Verb;
 import io.sluice.core.reliable.ReliableConstants;
@@ -165,7 +166,7 @@ final class ClientPeer implements ControlSession.Listener {
         Decoded<ControlMessage> decoded = codec.decode(packet);
         if (!decoded.isOk()) {
             server.counters().badControlPacket();
-            log.info(Verb.PACKETS, "dropped a control packet: " + decoded.reject());
+            log.info(Verb.PACKETS, LogCategory.PACKET_DROPS, "dropped a control packet: " + decoded.reject());
             return;
         }
         session.receive(decoded.value(), now);
@@ -219,7 +220,7 @@ final class ClientPeer implements ControlSession.Listener {
         try {
             link.send(packet, remote);
         } catch (IOException e) {
-            log.info(Verb.INFO, "write to the client failed: " + e.getMessage());
+            log.info(Verb.INFO, LogCategory.LINK_ERRORS, "write to the client failed: " + e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import io.sluice.core.control.ControlRejectCounters;
 import io.sluice.core.control.OptionsString;
 import io.sluice.core.data.KeepalivePing;
 import io.sluice.core.engine.Platform;
+import io.sluice.core.log.LogCategory;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.log.Verb;
 import io.sluice.core.pool.IfconfigPool;
@@ -316,7 +317,7 @@ public final class ServerInstance implements AutoCloseable {
         if (source != SourceCheck.ACCEPTED) {
             if (source == SourceCheck.BAD_SOURCE) {
                 counters.badSourceAddress();
-                from.log().info(Verb.PACKETS, "MULTI: bad source address from client, packet dropped");
+                from.log().info(Verb.PACKETS, LogCategory.PACKET_DROPS, "MULTI: bad source address from client, packet dropped");
             }
             return;
         }

@@ -66,7 +66,8 @@ public final class InstanceRunner {
             stop(context, EXIT_CONFIG_ERROR);
             return;
         }
-        log = TunnelLog.forVerb(config.verb());
+        log = TunnelLog.forVerb(config.verb())
+                .withMute(config.last("mute").map(l -> Integer.parseInt(l.args().get(0))).orElse(0));
         try {
             if (pkiInitHost != null) {
                 PkiInit.run(config, pkiInitHost, log);
