@@ -279,6 +279,40 @@ class SluiceClientIT {
     }
 
     @Test
+    void aProviderStyleProfileWithEverythingInlineAndThePasswordTypedInRunsUnchanged() throws Exception {
+        try (NetLab lab = NetLab.open("SluiceClientIT-provider-profile")) {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            Link link = lab.link(serverNs, clientNs);
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            Path verify = lab.dir().resolve("verify.sh");
+            Files.writeString(verify, "#!/bin/sh\n[ \"$(sed -n 1p \"$1\")\" = alice ] && [ \"$(sed -n 2p \"$1\")\" = s3cret ]\n");
+            Files.setPosixFilePermissions(verify, PosixFilePermissions.fromString("rwxr-xr-x"));
+            OpenVpnPeer.start(lab, serverNs, "openvpn-server", openVpnServer("udp", link.a().v4(), pki,
+                    pki.server("server"), "topology subnet", "server 10.8.0.0 255.255.255.0", "script-security 2",
+                    "auth-user-pass-verify " + OpenVpnPeer.quote(verify) + " via-file",
+                    "push \"dhcp-option DNS 10.8.0.1\"", "push \"dhcp-option DOMAIN vpn.example\""));
+            IssuedCert alice = pki.client("alice");
+            // As VPN providers generate them: two servers in random order (one of them down), the
+            // PKI inline, the credentials typed in at start.
+            String profile = String.join("\n",
+                    "client", "dev tun", "proto udp",
+                    "remote 198.18.255.254 1194", "remote " + link.a().v4() + " 1194", "remote-random",
+                    "server-poll-timeout 4", "resolv-retry infinite", "nobind", "persist-key", "persist-tun",
+                    "remote-cert-tls server", "auth-user-pass", "auth-nocache", "verb 3", "mute 20",
+                    "mute-replay-warnings", "reneg-sec 0", "explicit-exit-notify 2",
+                    "<ca>", Files.readString(pki.caCert()).strip(), "</ca>",
+                    "<cert>", Files.readString(alice.cert()).strip(), "</cert>",
+                    "<key>", Files.readString(alice.key()).strip(), "</key>", "");
+            SluicePeer client = SluicePeer.startWithInput(lab, clientNs, "sluice-provider", profile,
+                    "alice\ns3cret\n");
+            assertEquals("10.8.0.2", tunAddress(lab, clientNs, "tun0"));
+            assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
+            assertEquals(0, client.stop());
+        }
+    }
+
+    @Test
     void peerFingerprintAuthenticatesASelfSignedServerAndAWrongFingerprintIsRefused() throws Exception {
         try (NetLab lab = NetLab.open("SluiceClientIT-fingerprint")) {
             Ns serverNs = lab.namespace("server");

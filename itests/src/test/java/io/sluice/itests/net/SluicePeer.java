@@ -48,11 +48,36 @@ public final class SluicePeer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> env = Map.of(
+        NsProcess p = lab.start(ns, name, List.of(binSluice().toString(), "--config", file.toString()),
+                environment(lab), lab.dir());
+        return new SluicePeer(p, file);
+    }
+
+    /**
+     * Starts bin/sluice with {@code input} on its standard input (answers to its questions, as a
+     * user types them or a script pipes them in) and waits for {@link #READY}.
+     */
+    public static SluicePeer startWithInput(NetLab lab, Ns ns, String name, String config, String input)
+            throws InterruptedException {
+        Path file = lab.dir().resolve(NetLab.safe(name, 80) + ".conf");
+        Path answers = lab.dir().resolve(NetLab.safe(name, 80) + ".stdin");
+        try {
+            Files.writeString(file, config.endsWith("\n") ? config : config + "\n", StandardCharsets.UTF_8);
+            Files.writeString(answers, input, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        NsProcess p = lab.start(ns, name, List.of("sh", "-c", "exec \"$0\" --config \"$1\" < \"$2\"",
+                binSluice().toString(), file.toString(), answers.toString()), environment(lab), lab.dir());
+        SluicePeer peer = new SluicePeer(p, file);
+        peer.process.awaitLine(READY, DEFAULT_READY_TIMEOUT);
+        return peer;
+    }
+
+    private static Map<String, String> environment(NetLab lab) {
+        return Map.of(
                 "SLUICE_STATE_DIR", lab.dir().resolve("sluice-state").toString(),
                 "JAVA_HOME", System.getProperty("java.home"));
-        NsProcess p = lab.start(ns, name, List.of(binSluice().toString(), "--config", file.toString()), env, lab.dir());
-        return new SluicePeer(p, file);
     }
 
     /** The distribution `mvn install` unpacked, handed in by failsafe as {@code sluice.home}. */
