@@ -1,9 +1,11 @@
 /**
  * The Linux TUN/TAP driver: {@code /dev/net/tun} through JNA, and the device's addresses, MTU, link
  * state and routes through rtnetlink; and the host's routes outside the tunnel (lookups, and host
- * routes for {@code redirect-gateway}) through rtnetlink as well. Private to the bundle; other bundles
- * use it as the {@link io.sluice.api.tun.TunDriver} and {@link io.sluice.api.tun.HostRoutes} services
- * registered with {@code sluice.tun.os=linux}.
+ * routes for {@code redirect-gateway}) through rtnetlink as well; and the system resolver while a
+ * tunnel is up ({@link io.sluice.tun.linux.LinuxHostResolver}: systemd-resolved through
+ * {@code resolvectl}, or {@code /etc/resolv.conf} with a backup). Private to the bundle; other bundles
+ * use it as the {@link io.sluice.api.tun.TunDriver}, {@link io.sluice.api.tun.HostRoutes} and
+ * {@link io.sluice.api.dns.HostResolver} services registered with {@code sluice.tun.os=linux}.
  *
  * <h2>Why rtnetlink and not iproute2</h2>
  * Addresses, MTU, link state and routes are set with rtnetlink messages on a {@code NETLINK_ROUTE}
