@@ -15,7 +15,11 @@ public enum TunnelEventType {
     /** A client session ended ({@code client-disconnect}). */
     CLIENT_DISCONNECT("client-disconnect"),
     /** An address was added, updated or deleted in the server's routing table ({@code learn-address}). */
-    LEARN_ADDRESS("learn-address");
+    LEARN_ADDRESS("learn-address"),
+    /** The routes are in, after {@code up} ({@code route-up}). */
+    ROUTE_UP("route-up"),
+    /** The routes are about to be removed, before {@code down} ({@code route-pre-down}). */
+    ROUTE_PRE_DOWN("route-pre-down");
 
     private final String scriptType;
 
