@@ -44,7 +44,9 @@ class SupportCheckTest {
                 "resolv-retry", "connect-retry", "connect-retry-max", "connect-timeout", "server-poll-timeout",
                 "auth-user-pass", "auth-retry", "auth-nocache", "pull-filter", "route-nopull", "route-noexec",
                 "ifconfig-noexec", "redirect-gateway", "redirect-private", "route-gateway", "route-ipv6-gateway",
-                "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute")), done);
+                "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute",
+                // credentials
+                "askpass", "pkcs12")), done);
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.List;
 public final class FileCheck {
 
     private static final List<String> FILES = List.of("ca", "cert", "key", "extra-certs", "dh", "pkcs12", "secret",
-            "tls-auth", "tls-crypt", "tls-crypt-v2", "auth-user-pass", "http-proxy-user-pass",
+            "tls-auth", "tls-crypt", "tls-crypt-v2", "auth-user-pass", "askpass", "http-proxy-user-pass",
             "auth-gen-token-secret", "crl-verify", "capath");
 
     private FileCheck() {

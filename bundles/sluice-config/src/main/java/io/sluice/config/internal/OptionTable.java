@@ -417,7 +417,7 @@ public final class OptionTable {
         rows.add(new Row(DONE, "cert", 1, 1, NON_EMPTY).inline());
         rows.add(new Row(DONE, "extra-certs", 1, 1, NON_EMPTY).inline());
         rows.add(new Row(DONE, "key", 1, 1, NON_EMPTY).inline());
-        rows.add(new Row(TODO, "pkcs12", 1, 1, NON_EMPTY).inline());
+        rows.add(new Row(DONE, "pkcs12", 1, 1, NON_EMPTY).inline());
         rows.add(new Row(TODO, "crl-verify", 1, 2, NON_EMPTY, oneOf("crl-verify flag", "dir")).inline());
         rows.add(new Row(TODO, "verify-hash", 1, 2, ANY, oneOf("hash algorithm", "SHA1", "SHA256")).inline()
                 .deprecated("use --peer-fingerprint, the level-1 certificate as --ca, or --tls-verify"));
@@ -426,7 +426,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "tls-crypt", 1, 2, NON_EMPTY, ANY).inline().conn());
         rows.add(new Row(TODO, "tls-crypt-v2", 1, 2, NON_EMPTY, oneOf("tls-crypt-v2 flag", "force-cookie",
                 "allow-noncookie")).inline().conn());
-        rows.add(new Row(TODO, "askpass", 0, 1));
+        rows.add(new Row(DONE, "askpass", 0, 1));
         rows.add(new Row(DONE, "tls-version-min", 1, 2).check(OptionTable::tlsVersionMinProblem));
         rows.add(new Row(DONE, "tls-version-max", 1, 1, TLS_VERSION));
         rows.add(new Row(TODO, "tls-cipher", 1, 1, NON_EMPTY));

@@ -68,7 +68,7 @@ final class ClientSettingsMapper {
                         : d.dataCiphers(), d.dataCiphersFallback(), d.auth().orElse("SHA1"),
                 Duration.ofSeconds(c.liveness().ping()), Duration.ofSeconds(c.liveness().pingRestart()),
                 Duration.ofSeconds(c.renegotiation().renegSec()), pullFilters(client),
-                c.renegotiation().replayWindow(), c.renegotiation().replayTime(), TlsSettingsMapper.map(c, name, false),
+                c.renegotiation().replayWindow(), c.renegotiation().replayTime(), TlsSettingsMapper.map(c, name, false, prompt),
                 ServerSettingsMapper.timings(c));
     }
 

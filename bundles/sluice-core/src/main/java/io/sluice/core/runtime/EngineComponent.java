@@ -70,7 +70,7 @@ public final class EngineComponent implements TunnelEngine {
     public Tunnel start(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
             throws ConfigException, IOException {
         if (config.mode() == Mode.SERVER) {
-            return startServer(config, name, log);
+            return startServer(config, name, log, prompt);
         }
         if (config.controlChannel().role() == TlsRole.CLIENT) {
             return startClient(config, name, log, prompt);
@@ -88,8 +88,9 @@ public final class EngineComponent implements TunnelEngine {
                 Optional.ofNullable(udp), Optional.ofNullable(tcp), Optional.ofNullable(hostRoutes));
     }
 
-    private Tunnel startServer(OpenVpnConfig config, String name, TunnelLog log) throws ConfigException, IOException {
-        ServerSettings settings = ServerSettingsMapper.map(config, name);
+    private Tunnel startServer(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
+            throws ConfigException, IOException {
+        ServerSettings settings = ServerSettingsMapper.map(config, name, prompt);
         Platform platform = platform();
         ClientConfigSource ccd = settings.clientConfigDir()
                 .<ClientConfigSource>map(dir -> new ClientConfigDirectory(dir, config.network().topology(),

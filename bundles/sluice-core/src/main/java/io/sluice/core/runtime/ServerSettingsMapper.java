@@ -45,7 +45,7 @@ final class ServerSettingsMapper {
     private ServerSettingsMapper() {
     }
 
-    static ServerSettings map(OpenVpnConfig c, String name) throws ConfigException {
+    static ServerSettings map(OpenVpnConfig c, String name, io.sluice.core.engine.Prompt prompt) throws ConfigException {
         Network n = c.network();
         Topology topology = Topology.of(n.topology());
         DataChannel d = c.dataChannel();
@@ -59,7 +59,7 @@ final class ServerSettingsMapper {
                 s.ifconfigPoolPersist().map(f -> new ServerSettings.PoolPersist(f,
                         Duration.ofSeconds(s.ifconfigPoolPersistSeconds()))),
                 r.replayWindow(), r.replayTime(), Duration.ofSeconds(r.renegSec()),
-                TlsSettingsMapper.map(c, name, true),
+                TlsSettingsMapper.map(c, name, true, prompt),
                 timings(c));
     }
 

@@ -28,11 +28,15 @@ import org.bouncycastle.pkcs.PKCSException;
  * ({@code RSA PRIVATE KEY}) or SEC1 EC ({@code EC PRIVATE KEY}, with or without a leading
  * {@code EC PARAMETERS} block as {@code openssl ecparam -genkey} writes it).
  *
- * <p>Encrypted keys ({@code ENCRYPTED PRIVATE KEY}, or the legacy {@code Proc-Type: 4,ENCRYPTED}
- * header) are decrypted when a passphrase is given; without one the error says so, since the
- * {@code askpass} prompt belongs to the layer that talks to the operator. Decryption uses a
- * private Bouncy Castle provider instance (OpenSSL's PBES2/AES names are not all in the JRE's
- * providers); it is never installed globally. The key itself is built by the JRE's providers.
+ * <p>Encrypted keys ({@code ENCRYPTED PRIVATE KEY}: PBES2 or PKCS#5 v1.5 / PKCS#12 PBE as
+ * {@code openssl pkcs8 -topk8} and {@code openssl genpkey -aes256} write them; or the legacy
+ * {@code Proc-Type: 4,ENCRYPTED} header with {@code DEK-Info} as {@code openssl rsa -aes256
+ * -traditional} and {@code openssl ec -aes256} write it) are decrypted when a passphrase is
+ * given; without one the error says so. Where the passphrase comes from ({@code askpass}, the
+ * terminal) is the caller's business: {@link #isEncrypted} tells it whether to get one.
+ * Decryption uses a private Bouncy Castle provider instance (OpenSSL's PBES2/AES names are not
+ * all in the JRE's providers); it is never installed globally. The key itself is built by the
+ * JRE's providers.
  */
 public final class PemPrivateKeys {
 
@@ -47,6 +51,24 @@ public final class PemPrivateKeys {
     /** The one private key in the file, decrypted with {@code passphrase} if it is encrypted. */
     public static PrivateKey read(Path file, char[] passphrase) throws PemException {
         return parse(file.toString(), PemCertificates.readText(file), passphrase);
+    }
+
+    /**
+     * Whether {@code pem} holds an encrypted private key, so that {@link #parse} needs a
+     * passphrase. False for text that is not PEM at all ({@link #parse} then says what is wrong).
+     */
+    public static boolean isEncrypted(String pem) {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object o;
+            while ((o = parser.readObject()) != null) {
+                if (o instanceof PKCS8EncryptedPrivateKeyInfo || o instanceof PEMEncryptedKeyPair) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -99,9 +121,8 @@ public final class PemPrivateKeys {
                 InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
                         .setProvider(new BouncyCastleProvider()).build(passphrase);
                 return encrypted.decryptPrivateKeyInfo(decryptor);
-            } catch (OperatorCreationException | PKCSException e) {
-                throw new PemException(source + ": cannot decrypt the private key (wrong passphrase?): "
-                        + e.getMessage(), e);
+            } catch (OperatorCreationException | PKCSException | RuntimeException e) {
+                throw cannotDecrypt(source, e);
             }
         }
         if (o instanceof PEMEncryptedKeyPair encrypted) {
@@ -110,9 +131,8 @@ public final class PemPrivateKeys {
                 PEMDecryptorProvider decryptor = new JcePEMDecryptorProviderBuilder()
                         .setProvider(new BouncyCastleProvider()).build(passphrase);
                 return encrypted.decryptKeyPair(decryptor).getPrivateKeyInfo();
-            } catch (IOException e) {
-                throw new PemException(source + ": cannot decrypt the private key (wrong passphrase?): "
-                        + e.getMessage(), e);
+            } catch (IOException | RuntimeException e) {
+                throw cannotDecrypt(source, e);
             }
         }
         throw new PemException(source + ": expected a private key, found " + describe(o));
@@ -120,9 +140,17 @@ public final class PemPrivateKeys {
 
     private static void requirePassphrase(String source, char[] passphrase) throws PemException {
         if (passphrase == null) {
-            throw new PemException(source + ": the private key is encrypted and no passphrase was given"
-                    + " (askpass is not supported yet; decrypt it with openssl pkey)");
+            throw new PemException(source + ": the private key is encrypted and no passphrase was given");
         }
+    }
+
+    /**
+     * A key that does not decrypt: with a wrong passphrase, CBC padding almost always fails, and
+     * otherwise the plaintext is not DER; both mean the same to the user.
+     */
+    private static PemException cannotDecrypt(String source, Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new PemException(source + ": cannot decrypt the private key (wrong passphrase?): " + why, e);
     }
 
     /** A name for a PEM object that is not what was expected. */

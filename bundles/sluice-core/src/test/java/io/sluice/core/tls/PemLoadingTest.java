@@ -140,8 +140,7 @@ class PemLoadingTest {
 
         PemException e = assertThrows(PemException.class, () -> PemPrivateKeys.parse("client.key", text, null));
 
-        assertEquals("client.key: the private key is encrypted and no passphrase was given"
-                + " (askpass is not supported yet; decrypt it with openssl pkey)", e.getMessage());
+        assertEquals("client.key: the private key is encrypted and no passphrase was given", e.getMessage());
     }
 
     @Test
