@@ -45,6 +45,8 @@ class SupportCheckTest {
                 "auth-user-pass", "auth-retry", "auth-nocache", "pull-filter", "route-nopull", "route-noexec",
                 "ifconfig-noexec", "redirect-gateway", "redirect-private", "route-gateway", "route-ipv6-gateway",
                 "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute",
+                // scripts and DNS
+                "script-security", "up", "down", "ipchange", "route-up", "route-pre-down", "dhcp-option", "dns",
                 // credentials
                 "askpass", "pkcs12")), done);
     }

@@ -13,6 +13,7 @@ import io.sluice.itests.net.IssuedCert;
 import io.sluice.itests.net.Iperf3;
 import io.sluice.itests.net.Iperf3Result;
 import io.sluice.itests.net.Link;
+import io.sluice.itests.net.NamespaceResolvConf;
 import io.sluice.itests.net.NetLab;
 import io.sluice.itests.net.Ns;
 import io.sluice.itests.net.NsProcess;
@@ -304,11 +305,20 @@ class SluiceClientIT {
                     "<ca>", Files.readString(pki.caCert()).strip(), "</ca>",
                     "<cert>", Files.readString(alice.cert()).strip(), "</cert>",
                     "<key>", Files.readString(alice.key()).strip(), "</key>", "");
-            SluicePeer client = SluicePeer.startWithInput(lab, clientNs, "sluice-provider", profile,
-                    "alice\ns3cret\n");
-            assertEquals("10.8.0.2", tunAddress(lab, clientNs, "tun0"));
-            assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
-            assertEquals(0, client.stop());
+            String original = "# the client machine's own resolver\nnameserver 198.18.53.1\noptions edns0\n";
+            try (NamespaceResolvConf resolv = NamespaceResolvConf.create(clientNs, original)) {
+                SluicePeer client = SluicePeer.startWithInput(lab, clientNs, "sluice-provider", profile,
+                        "alice\ns3cret\n");
+                assertEquals("10.8.0.2", tunAddress(lab, clientNs, "tun0"));
+                assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
+                // The pushed DNS server and domain are the namespace's resolver while the tunnel is up.
+                String during = lab.exec(clientNs, T, "cat", "/etc/resolv.conf").requireOk().output();
+                assertTrue(during.contains("nameserver 10.8.0.1"), during);
+                assertTrue(during.contains("search vpn.example"), during);
+                assertFalse(during.contains("nameserver 198.18.53.1"), "all DNS goes to the tunnel: " + during);
+                assertEquals(0, client.stop());
+                assertEquals(original, resolv.content(), "restored byte for byte on stop");
+            }
         }
     }
 
@@ -370,11 +380,31 @@ class SluiceClientIT {
                 assertAllReplies(lab.ping(clientNs, "10.8.0.1", 2, T));
                 assertEquals(0, client.stop());
             }
-            // Without either, the route is there: the filters above really removed something.
+            // Without either, the route is there: the filters above really removed something. This
+            // client also has OpenVPN's scripts, which get OpenVPN's arguments and environment.
+            Path hook = lab.dir().resolve("hook.sh");
+            Files.writeString(hook, "#!/bin/sh\n{ echo \"args=$*\"; env | sort; } > \"" + lab.dir() + "/$script_type.env\"\n");
+            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+            String h = OpenVpnPeer.quote(hook);
             SluicePeer plain = SluicePeer.start(lab, clientNs, "sluice-plain",
-                    profile("udp", link.a().v4(), pki, pki.client("alice")));
+                    profile("udp", link.a().v4(), pki, pki.client("alice"), "script-security 2", "up " + h,
+                            "route-up " + h, "down " + h, "ipchange " + h));
             assertTrue(routes(lab, clientNs, 4).contains("10.77.0.0/16 via 10.8.0.1 dev tun0"), routes(lab, clientNs, 4));
+            String up = Files.readString(lab.dir().resolve("up.env"));
+            assertTrue(up.contains("args=tun0 1500 0 10.8.0.2 255.255.255.0 init"), up);
+            for (String v : new String[] {"dev=tun0", "ifconfig_local=10.8.0.2", "ifconfig_netmask=255.255.255.0",
+                "route_network_1=10.77.0.0", "route_netmask_1=255.255.0.0", "route_gateway_1=10.8.0.1",
+                "route_vpn_gateway=10.8.0.1", "script_type=up", "tun_mtu=1500"}) {
+                assertTrue(up.lines().anyMatch(v::equals), v + " in\n" + up);
+            }
+            String ipchange = Files.readString(lab.dir().resolve("ipchange.env"));
+            assertTrue(ipchange.contains("args=[AF_INET]" + link.a().v4() + " 1194"), ipchange);
+            assertTrue(ipchange.contains("common_name=server"), ipchange);
+            assertTrue(Files.exists(lab.dir().resolve("route-up.env")), "route-up ran");
             assertEquals(0, plain.stop());
+            String down = Files.readString(lab.dir().resolve("down.env"));
+            assertTrue(down.contains("args=tun0 1500 0 10.8.0.2 255.255.255.0 init"), down);
+            assertTrue(down.contains("signal=sigterm"), down);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.api.dns;
 
+import io.sluice.api.transport.SocketAddresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -46,14 +47,7 @@ public record NameServer(InetAddress address, int port) {
         if (address instanceof Inet4Address) {
             return address.getHostAddress();
         }
-        StringBuilder sb = new StringBuilder(shortIpv6(address.getAddress()));
-        Inet6Address v6 = (Inet6Address) address;
-        if (v6.getScopedInterface() != null) {
-            sb.append('%').append(v6.getScopedInterface().getName());
-        } else if (v6.getScopeId() != 0) {
-            sb.append('%').append(v6.getScopeId());
-        }
-        return sb.toString();
+        return SocketAddresses.compress((Inet6Address) address);
     }
 
     /**
@@ -66,39 +60,5 @@ public record NameServer(InetAddress address, int port) {
             return addressText();
         }
         return (address instanceof Inet4Address ? addressText() : "[" + addressText() + "]") + ":" + port;
-    }
-
-    /** RFC 5952 section 4: lower case, no leading zeros, the first longest run of 2+ zero groups as "::". */
-    private static String shortIpv6(byte[] b) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
-        }
-        int runStart = -1;
-        int runLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > runLength) {
-                runStart = i;
-                runLength = j - i;
-            }
-            i = Math.max(i, j);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == runStart) {
-                sb.append("::");
-                i += runLength - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
     }
 }

@@ -281,9 +281,12 @@ public final class OptionTable {
         rows.add(new Row(TODO, "tmp-dir", 1, 1));
 
         // ---- scripts ----
-        rows.add(new Row(TODO, "script-security", 1, 1, range(0, 3)));
-        for (String script : List.of("up", "down", "ipchange", "route-up", "route-pre-down", "client-connect",
-                "client-crresponse", "client-disconnect", "learn-address", "tls-verify")) {
+        rows.add(new Row(DONE, "script-security", 1, 1, range(0, 3)));
+        for (String script : List.of("up", "down", "ipchange", "route-up", "route-pre-down")) {
+            rows.add(new Row(DONE, script, 1, 1, NON_EMPTY));
+        }
+        for (String script : List.of("client-connect", "client-crresponse", "client-disconnect", "learn-address",
+                "tls-verify")) {
             rows.add(new Row(TODO, script, 1, 1, NON_EMPTY));
         }
         rows.add(new Row(TODO, "auth-user-pass-verify", 2, 2, NON_EMPTY, oneOf("method", "via-env", "via-file")));
@@ -310,8 +313,8 @@ public final class OptionTable {
         rows.add(new Row(DONE, "redirect-private", 0, 15, redirectFlag()));
         rows.add(new Row(TODO, "block-ipv6", 0, 0));
         rows.add(new Row(TODO, "client-nat", 4, 4, oneOf("client-nat type", "snat", "dnat"), IPV4, IPV4, IPV4));
-        rows.add(new Row(TODO, "dhcp-option", 1, 3, NON_EMPTY, ANY, ANY));
-        rows.add(new Row(TODO, "dns", 1, 15).check(OptionTable::dnsProblem));
+        rows.add(new Row(DONE, "dhcp-option", 1, 3, NON_EMPTY, ANY, ANY));
+        rows.add(new Row(DONE, "dns", 1, 15).check(OptionTable::dnsProblem));
 
         // ---- server ----
         rows.add(new Row(DONE, "server", 2, 3, IPV4, IPV4, oneOf("server flag", "nopool")));

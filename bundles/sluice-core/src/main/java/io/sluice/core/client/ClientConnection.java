@@ -32,6 +32,7 @@ import io.sluice.core.session.SessionRole;
 import io.sluice.core.session.SessionSettings;
 import io.sluice.core.time.Clock;
 import io.sluice.core.tls.TlsEndpointFactory;
+import io.sluice.core.tls.TlsSessionInfo;
 import io.sluice.core.tunnel.DataKeys;
 import io.sluice.core.tunnel.KeyInstaller;
 import io.sluice.core.wire.ControlCodec;
@@ -87,6 +88,9 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
          *                    ({@code persist-tun} keeps the device only then)
          */
         void pushed(ClientConnection connection, PushedOptions options, List<String> significant);
+
+        /** The TLS handshake with the server completed: we know who and where it is. */
+        void initiated(ClientConnection connection, TlsSessionInfo tls);
 
         /** The server gave us a session token to use instead of the password from now on. */
         void authToken(ClientConnection connection, Credentials token);
@@ -347,6 +351,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         if (key.keyId() == 0) {
             log.info(Verb.INFO, "[" + key.tlsSession().flatMap(t -> t.peerCommonName()).orElse("UNDEF")
                     + "] Peer Connection Initiated with " + describe(server));
+            key.tlsSession().ifPresent(tls -> events.initiated(this, tls));
             // A 2.6 server pushes at once to a client announcing REQUEST_PUSH; ask anyway after a moment.
             nextPushRequest = clock.nanos() + TimeUnit.SECONDS.toNanos(1);
         } else if (installer != null) {

@@ -1,14 +1,22 @@
 package io.sluice.core.client;
 
 import io.sluice.api.tun.TunDevice;
+import io.sluice.api.event.TunnelEventType;
 import io.sluice.core.engine.Platform;
 import io.sluice.core.engine.Prompt;
+import io.sluice.core.events.DeviceFacts;
+import io.sluice.core.events.EventDispatcher;
+import io.sluice.core.events.EventOutcome;
+import io.sluice.core.events.InstanceEvents;
+import io.sluice.core.events.PeerFacts;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.log.Verb;
+import io.sluice.core.pushed.ClientNetworkPlan;
 import io.sluice.core.pushed.PushedOptions;
 import io.sluice.core.pushed.ReconnectSchedule;
 import io.sluice.core.pushed.Restart;
 import io.sluice.core.time.Clock;
+import io.sluice.core.tls.TlsSessionInfo;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -21,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +56,8 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     public static final int EXIT_OK = 0;
 
     private static final int BUFFER_SIZE = 65536 + 512;
+    /** How long a stop waits for the control thread: route-pre-down and down scripts may run. */
+    private static final long STOP_WAIT_SECONDS = 2 * EventDispatcher.DEFAULT_TIME_LIMIT.toSeconds() + 5;
 
     private final ClientSettings settings;
     private final Platform platform;
@@ -58,6 +69,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     private final ScheduledExecutorService control;
     private final ReconnectSchedule schedule;
     private final ClientNetwork network;
+    private final InstanceEvents events;
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
     private final ClientDrops drops = new ClientDrops();
     /** Addresses kept across reconnects with persist-remote-ip, by remote index. */
@@ -75,13 +87,15 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     private List<String> appliedOptions = List.of();
     private InetAddress appliedServer;
     private InetSocketAddress lastServer;
+    /** Whether an up script ran before (its last argument is then "restart"). */
+    private boolean upBefore;
 
     /**
      * @param clock     monotonic time for protocol timers
      * @param wallClock calendar time for certificate validity
      */
     public ClientInstance(ClientSettings settings, Platform platform, TunnelLog log, Clock clock,
-                          java.time.Clock wallClock, SecureRandom random, Prompt prompt) {
+                          java.time.Clock wallClock, SecureRandom random, Prompt prompt, InstanceEvents events) {
         this.settings = settings;
         this.platform = platform;
         this.log = log;
@@ -89,9 +103,13 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         this.wallClock = wallClock;
         this.random = random;
         this.prompt = prompt;
+        this.events = events;
         this.schedule = new ReconnectSchedule(settings.retry(), settings.remotes().size(),
                 settings.remoteRandom() ? Optional.of(random) : Optional.empty(), clock);
-        this.network = new ClientNetwork(settings.routing(), platform.hostRoutes(), log);
+        // As OpenVPN 2.7's dns-updown: an up script of the user's own takes care of DNS instead.
+        boolean ownUpScript = events.dispatcher().hooks().command(TunnelEventType.UP).isPresent();
+        this.network = new ClientNetwork(settings.routing(), platform.hostRoutes(),
+                ownUpScript ? Optional.empty() : platform.resolver(), log);
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sluice-" + settings.name() + "-control");
             t.setDaemon(true);
@@ -189,7 +207,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
                     && server.equals(appliedServer)) {
                 log.info(Verb.INFO, "Preserving previous TUN/TAP instance: " + tun.name());
             } else {
-                closeTun();
+                closeTun(tun == null ? "" : "sigusr1");
                 openTun(options, significant, server);
             }
         } catch (IOException | RuntimeException e) {
@@ -204,9 +222,6 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
             credentials = null; // auth-nocache: read (or ask) again for the next authentication
         }
         schedule.connected();
-        if (lastServer != null && !lastServer.equals(connection.server())) {
-            log.info(Verb.INFO, "ipchange: the server is now at " + connection.server());
-        }
         lastServer = connection.server();
         log.info(Verb.INFO, "Initialization Sequence Completed");
     }
@@ -214,7 +229,20 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     private void openTun(PushedOptions options, List<String> significant, InetAddress server) throws IOException {
         tun = platform.tun().open(settings.tun());
         log.info(Verb.INFO, "TUN/TAP device " + tun.name() + " opened");
-        network.apply(tun, options, server);
+        network.configureDevice(tun, options, server);
+        ClientNetworkPlan plan = network.plan();
+        events.pushed(plan.dns().foreignOptions(), options.setenv());
+        // OpenVPN's order: addresses, the up script (which may refuse), routes, route-up.
+        EventOutcome up = join(events.up(DeviceFacts.of(tun.name(), settings.tun().type(), plan.device().topology(),
+                plan.device().mtu(), options.ifconfig().or(() -> settings.routing().options().ifconfig()),
+                options.ifconfigIpv6().or(() -> settings.routing().options().ifconfigIpv6())),
+                network.routeFacts(), upBefore));
+        upBefore = true;
+        if (up.fatal()) {
+            throw new IOException("the up script failed: " + up.reason());
+        }
+        network.addRoutes(tun);
+        events.routeUp(plan.redirect().ipv4Default());
         appliedOptions = List.copyOf(significant);
         appliedServer = server;
         TunDevice device = tun;
@@ -223,13 +251,16 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         tunReader.start();
     }
 
-    private void closeTun() {
+    /** Takes the device down as OpenVPN does: route-pre-down, routes out, close, down. */
+    private void closeTun(String signal) {
         if (tun == null) {
             return;
         }
+        join(events.routePreDown(signal));
         network.undo(tun);
         log.info(Verb.INFO, "Closing TUN/TAP interface");
         tun.close();
+        join(events.down(signal, false));
         if (tunReader != null && tunReader != Thread.currentThread()) {
             try {
                 tunReader.join(2000);
@@ -241,6 +272,24 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         tunReader = null;
         appliedOptions = List.of();
         appliedServer = null;
+    }
+
+    @Override
+    public void initiated(ClientConnection connection, TlsSessionInfo tls) {
+        if (connection != current) {
+            return;
+        }
+        // OpenVPN runs ipchange whenever a connection to the server is initiated (socket.c
+        // link_socket_connection_initiated), so scripts learn the server's current address.
+        if (lastServer != null && !lastServer.equals(connection.server())) {
+            log.info(Verb.INFO, "ipchange: the server is now at " + connection.server());
+        }
+        events.ipchange(new PeerFacts(connection.server(), tls.peerCommonName().orElse("UNDEF"), tls.peerChain()));
+    }
+
+    /** Waits for an event's scripts and listeners (each has its own time limit). */
+    private static EventOutcome join(CompletionStage<EventOutcome> stage) {
+        return stage.toCompletableFuture().join();
     }
 
     @Override
@@ -263,8 +312,9 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         }
         log.info(Verb.INFO, message);
         if (!settings.persistTun()) {
-            closeTun();
+            closeTun(message.contains("ping-restart") ? "ping-restart" : "sigusr1");
         }
+        events.restarting(settings.persistTun() && tun != null);
         switch (why) {
             case HALT -> finish(EXIT_OK, "HALT");
             case AUTH_FAILED -> authFailed();
@@ -318,7 +368,8 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     private void finish(int status, String reason) {
         stopping = true;
         endReason = reason;
-        closeTun();
+        closeTun("sigterm");
+        events.close();
         control.shutdown();
         finished.complete(status);
     }
@@ -369,8 +420,9 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
                 if (c != null) {
                     c.stop();
                 }
-                closeTun();
-            }).get(5, TimeUnit.SECONDS);
+                closeTun("sigterm");
+                events.close();
+            }).get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             // A control thread that does not answer must not keep the instance from stopping.
         }

@@ -2,6 +2,7 @@ package io.sluice.core.engine;
 
 import io.sluice.api.transport.DatagramTransport;
 import io.sluice.api.transport.StreamTransport;
+import io.sluice.api.dns.HostResolver;
 import io.sluice.api.tun.HostRoutes;
 import io.sluice.api.tun.TunDriver;
 import java.util.Objects;
@@ -17,9 +18,17 @@ import java.util.Optional;
  * @param tcp    the stream transport, if installed
  * @param hostRoutes the host's routing table outside the tunnel (for a client's
  *                   {@code redirect-gateway}), if installed
+ * @param resolver   the host's DNS resolver settings (for a client's pushed DNS), if installed
  */
 public record Platform(CryptoProviders crypto, TunDriver tun, Optional<DatagramTransport> udp,
-                       Optional<StreamTransport> tcp, Optional<HostRoutes> hostRoutes) {
+                       Optional<StreamTransport> tcp, Optional<HostRoutes> hostRoutes,
+                       Optional<HostResolver> resolver) {
+
+    /** The capabilities a server needs (no host routes, no resolver). */
+    public static Platform forServer(CryptoProviders crypto, TunDriver tun, Optional<DatagramTransport> udp,
+                                     Optional<StreamTransport> tcp) {
+        return new Platform(crypto, tun, udp, tcp, Optional.empty(), Optional.empty());
+    }
 
     public Platform {
         Objects.requireNonNull(crypto, "crypto");
@@ -27,5 +36,6 @@ public record Platform(CryptoProviders crypto, TunDriver tun, Optional<DatagramT
         Objects.requireNonNull(udp, "udp");
         Objects.requireNonNull(tcp, "tcp");
         Objects.requireNonNull(hostRoutes, "hostRoutes");
+        Objects.requireNonNull(resolver, "resolver");
     }
 }

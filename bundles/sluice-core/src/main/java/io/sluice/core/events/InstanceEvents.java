@@ -7,6 +7,7 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.OpenVpnConfig;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.pushed.SetenvSafe;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,13 @@ public final class InstanceEvents implements AutoCloseable {
         return new InstanceEvents(dispatcher, start);
     }
 
-    public EventDispatcher dispatcher() {
+    /** No scripts and no listeners (tests, embedded use): every event is a no-op that succeeds. */
+    public static InstanceEvents none(String instance, TunnelLog log) {
+        return new InstanceEvents(new EventDispatcher(instance, ScriptHooks.none(Path.of("").toAbsolutePath()),
+                List::of, log), Map.of());
+    }
+
+        public EventDispatcher dispatcher() {
         return dispatcher;
     }
 

@@ -38,16 +38,19 @@ public final class ClientNetworkPlan {
     private final boolean routeNoexec;
     private final RedirectState redirect;
     private final DnsPlan dns;
+    private final Optional<Inet4Address> vpnGateway;
     private final List<String> warnings;
     private final Optional<String> failure;
 
     private ClientNetworkPlan(DevicePlan device, List<RouteStep> routes, boolean routeNoexec, RedirectState redirect,
-                              DnsPlan dns, List<String> warnings, Optional<String> failure) {
+                              DnsPlan dns, Optional<Inet4Address> vpnGateway, List<String> warnings,
+                              Optional<String> failure) {
         this.device = device;
         this.routes = List.copyOf(routes);
         this.routeNoexec = routeNoexec;
         this.redirect = redirect;
         this.dns = dns;
+        this.vpnGateway = vpnGateway;
         this.warnings = List.copyOf(warnings);
         this.failure = failure;
     }
@@ -126,7 +129,8 @@ public final class ClientNetworkPlan {
         }
         DnsPlan dns = DnsPlan.of(conf, pushed);
         warnings.addAll(dns.warnings());
-        return new ClientNetworkPlan(device, steps, local.routeNoexec(), redirect, dns, warnings, failure);
+        return new ClientNetworkPlan(device, steps, local.routeNoexec(), redirect, dns, vpnGateway, warnings,
+                failure);
     }
 
     private static Optional<Inet4Address> vpnGateway(RouteGateway g, List<String> warnings) {
@@ -229,6 +233,11 @@ public final class ClientNetworkPlan {
     /** The redirection in effect. */
     public RedirectState redirect() {
         return redirect;
+    }
+
+    /** OpenVPN's {@code route_vpn_gateway}: the net30/p2p peer, or {@code route-gateway}. */
+    public Optional<Inet4Address> vpnGateway() {
+        return vpnGateway;
     }
 
     /** Name resolution for the tunnel. */

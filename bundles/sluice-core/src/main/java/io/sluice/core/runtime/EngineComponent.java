@@ -4,6 +4,8 @@ import io.sluice.api.crypto.CipherProvider;
 import io.sluice.api.crypto.DigestProvider;
 import io.sluice.api.transport.DatagramTransport;
 import io.sluice.api.transport.StreamTransport;
+import io.sluice.api.dns.HostResolver;
+import io.sluice.api.event.TunnelEventListener;
 import io.sluice.api.tun.HostRoutes;
 import io.sluice.api.tun.TunDriver;
 import io.sluice.config.ConfigException;
@@ -14,6 +16,7 @@ import io.sluice.core.client.ClientInstance;
 import io.sluice.core.client.ClientSettings;
 import io.sluice.core.engine.Prompt;
 import io.sluice.core.engine.Platform;
+import io.sluice.core.events.InstanceEvents;
 import io.sluice.core.engine.Tunnel;
 import io.sluice.core.engine.TunnelEngine;
 import io.sluice.core.log.TunnelLog;
@@ -66,6 +69,14 @@ public final class EngineComponent implements TunnelEngine {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile HostRoutes hostRoutes;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HostResolver resolver;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<TunnelEventListener> eventListeners;
+
     @Override
     public Tunnel start(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
             throws ConfigException, IOException {
@@ -85,7 +96,8 @@ public final class EngineComponent implements TunnelEngine {
             throw new IOException("no TUN/TAP driver is installed (feature sluice-tun-linux)");
         }
         return new Platform(new ProviderRegistry(() -> nonNull(ciphers), () -> nonNull(digests)), driver,
-                Optional.ofNullable(udp), Optional.ofNullable(tcp), Optional.ofNullable(hostRoutes));
+                Optional.ofNullable(udp), Optional.ofNullable(tcp), Optional.ofNullable(hostRoutes),
+                Optional.ofNullable(resolver));
     }
 
     private Tunnel startServer(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
@@ -96,8 +108,9 @@ public final class EngineComponent implements TunnelEngine {
                 .<ClientConfigSource>map(dir -> new ClientConfigDirectory(dir, config.network().topology(),
                         settings.ccdExclusive()))
                 .orElse(ClientConfigSource.NONE);
+        InstanceEvents events = InstanceEvents.create(config, name, () -> nonNull(eventListeners), log);
         ServerInstance server = new ServerInstance(settings, platform, ccd, log, Clock.system(),
-                java.time.Clock.systemUTC(), new SecureRandom());
+                java.time.Clock.systemUTC(), new SecureRandom(), events);
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
@@ -115,8 +128,9 @@ public final class EngineComponent implements TunnelEngine {
     private Tunnel startClient(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
             throws ConfigException, IOException {
         ClientSettings settings = ClientSettingsMapper.map(config, name, prompt);
+        InstanceEvents events = InstanceEvents.create(config, name, () -> nonNull(eventListeners), log);
         ClientInstance client = new ClientInstance(settings, platform(), log, Clock.system(),
-                java.time.Clock.systemUTC(), new SecureRandom(), prompt);
+                java.time.Clock.systemUTC(), new SecureRandom(), prompt, events);
         client.start();
         return new RunningTunnel(name, () -> (client.connected() ? "connected" : "connecting")
                 + (client.deviceName().isEmpty() ? "" : ", " + client.deviceName()), client.finished(), client::close);

@@ -9,6 +9,7 @@ import io.sluice.api.transport.PacketReceiver;
 import io.sluice.api.transport.SocketAddresses;
 import io.sluice.api.transport.StreamTransport;
 import io.sluice.api.transport.TransportProtocol;
+import io.sluice.api.tun.DeviceType;
 import io.sluice.api.tun.IfAddress;
 import io.sluice.api.tun.Route;
 import io.sluice.api.tun.TunDevice;
@@ -16,6 +17,10 @@ import io.sluice.core.control.ControlRejectCounters;
 import io.sluice.core.control.OptionsString;
 import io.sluice.core.data.KeepalivePing;
 import io.sluice.core.engine.Platform;
+import io.sluice.core.events.DeviceFacts;
+import io.sluice.core.events.EventOutcome;
+import io.sluice.core.events.InstanceEvents;
+import io.sluice.core.events.RouteFacts;
 import io.sluice.core.log.LogCategory;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.log.Verb;
@@ -90,18 +95,27 @@ public final class ServerInstance implements AutoCloseable {
     private final String optionsString;
     private final String expectedRemoteOptions;
     private final SessionSettings sessionSettings;
+    private final InstanceEvents events;
 
     private volatile boolean running;
     private TunDevice tun;
     private Thread tunReader;
     private IfconfigPool pool;
 
+    /** An instance without scripts or event listeners (tests, embedding). */
+    public ServerInstance(ServerSettings settings, Platform platform, ClientConfigSource clientConfigs, TunnelLog log,
+                          Clock clock, java.time.Clock wallClock, SecureRandom random) {
+        this(settings, platform, clientConfigs, log, clock, wallClock, random, InstanceEvents.none(settings.name(), log));
+    }
+
     /**
      * @param clock     monotonic time for protocol timers
      * @param wallClock calendar time for certificate validity
+     * @param events    the instance's scripts and event listeners (up, down ...)
      */
     public ServerInstance(ServerSettings settings, Platform platform, ClientConfigSource clientConfigs, TunnelLog log,
-                          Clock clock, java.time.Clock wallClock, SecureRandom random) {
+                          Clock clock, java.time.Clock wallClock, SecureRandom random, InstanceEvents events) {
+        this.events = events;
         this.settings = settings;
         this.platform = platform;
         this.clientConfigs = clientConfigs;
@@ -187,10 +201,25 @@ public final class ServerInstance implements AutoCloseable {
             tun.addAddress(new IfAddress(v6.local(), v6.prefixLength(), Optional.empty()));
         }
         tun.setUp(true);
+        settings.ipv4().ifPresent(v4 -> log.info(Verb.MULTI, "net_addr_v4_add: " + v4.local().getHostAddress() + " dev " + tun.name()));
+        // OpenVPN's order: addresses, the up script (which may refuse), routes, route-up.
+        EventOutcome up = events.up(deviceFacts(), RouteFacts.NONE, false).toCompletableFuture().join();
+        if (up.fatal()) {
+            throw new IOException("the up script failed: " + up.reason());
+        }
         for (ServerSettings.RouteSpec r : settings.routes()) {
             tun.addRoute(new Route(r.network(), r.prefixLength(), r.gateway(), 0));
         }
-        settings.ipv4().ifPresent(v4 -> log.info(Verb.MULTI, "net_addr_v4_add: " + v4.local().getHostAddress() + " dev " + tun.name()));
+        events.routeUp(false);
+    }
+
+    private DeviceFacts deviceFacts() {
+        Optional<ServerSettings.Ipv6Network> v6 = settings.ipv6();
+        return new DeviceFacts(tun.name(), DeviceType.TUN, io.sluice.config.Topology.valueOf(settings.topology().name()),
+                settings.tun().mtu(), settings.ipv4().map(ServerSettings.Ipv4Network::local),
+                settings.ipv4().map(ServerSettings.Ipv4Network::remoteOrNetmask),
+                v6.map(ServerSettings.Ipv6Network::local), v6.map(ServerSettings.Ipv6Network::prefixLength).orElse(0),
+                Optional.empty());
     }
 
     private static int prefixOf(Inet4Address netmask) {
@@ -646,8 +675,11 @@ public final class ServerInstance implements AutoCloseable {
             shard.shutdown();
         }
         if (tun != null) {
+            events.routePreDown("sigterm").toCompletableFuture().join();
             tun.close();
+            events.down("sigterm", false).toCompletableFuture().join();
         }
+        events.close();
         if (tunReader != null) {
             try {
                 tunReader.join(2000);

@@ -14,6 +14,7 @@ import io.sluice.api.tun.TunRequest;
 import io.sluice.core.control.PullFilters;
 import io.sluice.core.engine.Platform;
 import io.sluice.core.engine.Prompt;
+import io.sluice.core.events.InstanceEvents;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.pushed.ConnectRetry;
 import io.sluice.core.pushed.LocalRouting;
@@ -192,7 +193,7 @@ class ClientInstanceTest {
                 Optional.empty(), false, Optional.empty(), 64, 15, Duration.ZERO, tls,
                 ServerSettings.SessionTimings.defaults());
         ServerInstance s = new ServerInstance(settings,
-                new Platform(TestCrypto.providers(), serverTun, Optional.of(wire), Optional.empty(), Optional.empty()),
+                Platform.forServer(TestCrypto.providers(), serverTun, Optional.of(wire), Optional.empty()),
                 ClientConfigSource.NONE, TunnelLog.forVerb(4), Clock.system(),
                 java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
         s.start();
@@ -215,9 +216,10 @@ class ClientInstanceTest {
                 "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls,
                 ServerSettings.SessionTimings.defaults());
         ClientInstance c = new ClientInstance(settings,
-                new Platform(TestCrypto.providers(), clientTun, Optional.of(wire), Optional.empty(), Optional.empty()),
+                new Platform(TestCrypto.providers(), clientTun, Optional.of(wire), Optional.empty(), Optional.empty(),
+                        Optional.empty()),
                 TunnelLog.forVerb(4), Clock.system(), java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC),
-                new SecureRandom(), Prompt.NONE);
+                new SecureRandom(), Prompt.NONE, InstanceEvents.none("client", TunnelLog.forVerb(4)));
         c.start();
         return c;
     }

@@ -68,7 +68,7 @@ class ServerInstanceTest {
                 Optional.empty(), List.of(), push, ciphers, Optional.empty(), "SHA1", Duration.ofSeconds(10),
                 Duration.ofSeconds(120), 10, false, clientToClient, Optional.empty(), false, Optional.empty(), 64, 15,
                 Duration.ZERO, tls, ServerSettings.SessionTimings.defaults());
-        Platform platform = new Platform(TestClient.testCrypto(), tun, Optional.of(udp), Optional.empty(), Optional.empty());
+        Platform platform = Platform.forServer(TestClient.testCrypto(), tun, Optional.of(udp), Optional.empty());
         return new ServerInstance(settings, platform, ClientConfigSource.NONE, TunnelLog.forVerb(3), Clock.system(),
                 java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
     }
@@ -214,7 +214,7 @@ class ServerInstanceTest {
                 Duration.ofSeconds(10), Duration.ofSeconds(120), 10, false, false, Optional.empty(), false,
                 Optional.empty(), 64, 15, Duration.ZERO, tls, ServerSettings.SessionTimings.defaults());
         ServerInstance second = new ServerInstance(settings,
-                new Platform(TestClient.testCrypto(), otherTun, Optional.of(otherUdp), Optional.empty(), Optional.empty()),
+                Platform.forServer(TestClient.testCrypto(), otherTun, Optional.of(otherUdp), Optional.empty()),
                 ClientConfigSource.NONE, TunnelLog.forVerb(1), Clock.system(),
                 java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
         second.start();
