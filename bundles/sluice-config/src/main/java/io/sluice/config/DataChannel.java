@@ -11,7 +11,24 @@ import java.util.Optional;
 public record DataChannel(Optional<String> cipher, List<String> dataCiphers, Optional<String> dataCiphersFallback,
                           Optional<String> auth) {
 
+    /** OpenVPN 2.6's {@code data-ciphers} when none is configured (options.c, with CHACHA20-POLY1305 available). */
+    public static final List<String> DEFAULT_DATA_CIPHERS = List.of("AES-256-GCM", "AES-128-GCM", "CHACHA20-POLY1305");
+
     public DataChannel {
         dataCiphers = List.copyOf(dataCiphers);
+    }
+
+    /** The ciphers negotiation offers or accepts: {@code data-ciphers}, else OpenVPN's default list. */
+    public List<String> effectiveDataCiphers() {
+        return dataCiphers.isEmpty() ? DEFAULT_DATA_CIPHERS : dataCiphers;
+    }
+
+    /**
+     * Whether {@code cipher} is set to something cipher negotiation ignores: OpenVPN 2.6 warns and
+     * ignores a {@code cipher} missing from {@code data-ciphers} unless {@code data-ciphers-fallback}
+     * is set; it uses neither for negotiation with a peer that announces its ciphers.
+     */
+    public boolean cipherIgnored() {
+        return cipher.isPresent() && dataCiphersFallback.isEmpty() && !effectiveDataCiphers().contains(cipher.get());
     }
 }

@@ -301,7 +301,7 @@ class SluiceClientIT {
                     "remote 198.18.255.254 1194", "remote " + link.a().v4() + " 1194", "remote-random",
                     "server-poll-timeout 4", "resolv-retry infinite", "nobind", "persist-key", "persist-tun",
                     "remote-cert-tls server", "auth-user-pass", "auth-nocache", "verb 3", "mute 20",
-                    "mute-replay-warnings", "reneg-sec 0", "explicit-exit-notify 2",
+                    "mute-replay-warnings", "reneg-sec 0", "explicit-exit-notify 2", "cipher AES-256-CBC", "auth SHA512",
                     "<ca>", Files.readString(pki.caCert()).strip(), "</ca>",
                     "<cert>", Files.readString(alice.cert()).strip(), "</cert>",
                     "<key>", Files.readString(alice.key()).strip(), "</key>", "");
@@ -311,6 +311,12 @@ class SluiceClientIT {
                         "alice\ns3cret\n");
                 assertEquals("10.8.0.2", tunAddress(lab, clientNs, "tun0"));
                 assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
+                // A 2.4-era 'cipher' line is accepted and, as OpenVPN 2.6 does, left out of negotiation.
+                assertTrue(client.process().lines().stream().anyMatch(l -> l.contains(
+                        "DEPRECATED OPTION: --cipher set to 'AES-256-CBC' but missing in --data-ciphers")),
+                        client.process().tail(40));
+                assertTrue(client.process().lines().stream().anyMatch(l -> l.contains("Data Channel: cipher 'AES-256-GCM'")),
+                        client.process().tail(40));
                 // The pushed DNS server and domain are the namespace's resolver while the tunnel is up.
                 String during = lab.exec(clientNs, T, "cat", "/etc/resolv.conf").requireOk().output();
                 assertTrue(during.contains("nameserver 10.8.0.1"), during);

@@ -82,8 +82,21 @@ public final class ModelBuilder {
         if (lines.has("tcp-nodelay") && mode == Mode.SERVER) {
             x.push.add("socket-flags TCP_NODELAY");
         }
-        return new OpenVpnConfig(read.lines(), blocks, read.warnings(), cwd, mode, device,
-                transport(mode), pki(), controlChannel(mode), dataChannel(), network(topology, x), serverOptions(),
+        DataChannel dataChannel = dataChannel();
+        List<String> warnings = new ArrayList<>(read.warnings());
+        if (dataChannel.cipherIgnored() && (mode == Mode.SERVER || lines.has("pull") || lines.has("client"))) {
+            // OpenVPN's own wording (options.c), so that admins' log filters still match.
+            // Once: the support check re-builds the model from lines that carry the first build's warnings.
+            String warning = ConfigException.at(lines.last("cipher").orElseThrow(), "DEPRECATED OPTION: --cipher set to '"
+                    + dataChannel.cipher().get() + "' but missing in --data-ciphers ("
+                    + String.join(":", dataChannel.effectiveDataCiphers())
+                    + "). OpenVPN ignores --cipher for cipher negotiations.").getMessage();
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
+        return new OpenVpnConfig(read.lines(), blocks, warnings, cwd, mode, device,
+                transport(mode), pki(), controlChannel(mode), dataChannel, network(topology, x), serverOptions(),
                 liveness, clientOptions(), renegotiation(), scripts(), process());
     }
 

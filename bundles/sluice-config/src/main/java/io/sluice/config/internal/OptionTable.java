@@ -394,7 +394,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "secret", 1, 2, NON_EMPTY, KEY_DIRECTION).inline()
                 .deprecated("static key mode (--secret) is deprecated and will be removed in OpenVPN 2.7"));
         rows.add(new Row(DONE, "auth", 1, 1, DIGEST));
-        rows.add(new Row(TODO, "cipher", 1, 1, CIPHER));
+        rows.add(new Row(DONE, "cipher", 1, 1, CIPHER));
         rows.add(new Row(DONE, "data-ciphers", 1, 1, CIPHER_LIST));
         rows.add(new Row(DONE, "ncp-ciphers", 1, 1, CIPHER_LIST)
                 .deprecated("renamed to data-ciphers in OpenVPN 2.5"));

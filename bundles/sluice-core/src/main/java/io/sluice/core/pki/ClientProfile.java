@@ -40,7 +40,7 @@ import java.util.Optional;
 public final class ClientProfile {
 
     /** OpenVPN 2.6's own default {@code data-ciphers}. */
-    public static final List<String> DEFAULT_DATA_CIPHERS = List.of("AES-256-GCM", "AES-128-GCM", "CHACHA20-POLY1305");
+    public static final List<String> DEFAULT_DATA_CIPHERS = io.sluice.config.DataChannel.DEFAULT_DATA_CIPHERS;
 
     /** OpenVPN's limit on the {@code data-ciphers} value (options.h {@code MAX_NCP_CIPHERS_LENGTH} - 1). */
     static final int MAX_DATA_CIPHERS_LENGTH = 127;

@@ -64,8 +64,7 @@ final class ClientSettingsMapper {
         }
         return new ClientSettings(name, remotes(c), c.transport().remoteRandom(), policy, Duration.ofSeconds(poll),
                 c.has("persist-remote-ip"), ServerSettingsMapper.tun(c), routing, c.has("persist-tun"),
-                credentials(c, client, prompt), authRetry, client.authNocache(), d.dataCiphers().isEmpty() ? ServerSettingsMapper.DEFAULT_DATA_CIPHERS
-                        : d.dataCiphers(), d.dataCiphersFallback(), d.auth().orElse("SHA1"),
+                credentials(c, client, prompt), authRetry, client.authNocache(), d.effectiveDataCiphers(), d.dataCiphersFallback(), d.auth().orElse("SHA1"),
                 Duration.ofSeconds(c.liveness().ping()), Duration.ofSeconds(c.liveness().pingRestart()),
                 Duration.ofSeconds(c.renegotiation().renegSec()), pullFilters(client),
                 c.renegotiation().replayWindow(), c.renegotiation().replayTime(), TlsSettingsMapper.map(c, name, false, prompt),

@@ -37,8 +37,6 @@ import java.util.Optional;
  */
 final class ServerSettingsMapper {
 
-    /** OpenVPN 2.6's {@code data-ciphers} default. */
-    static final List<String> DEFAULT_DATA_CIPHERS = List.of("AES-256-GCM", "AES-128-GCM", "CHACHA20-POLY1305");
     /** OpenVPN's default port (IANA). */
     static final int DEFAULT_PORT = 1194;
 
@@ -52,7 +50,7 @@ final class ServerSettingsMapper {
         ServerOptions s = c.server();
         Renegotiation r = c.renegotiation();
         return new ServerSettings(name, listen(c), tun(c), topology.server, ipv4(c, n), ipv6(c, n), routes(c, n, topology),
-                n.push(), d.dataCiphers().isEmpty() ? DEFAULT_DATA_CIPHERS : d.dataCiphers(), d.dataCiphersFallback(),
+                n.push(), d.effectiveDataCiphers(), d.dataCiphersFallback(),
                 d.auth().orElse("SHA1"), Duration.ofSeconds(c.liveness().ping()),
                 Duration.ofSeconds(c.liveness().pingRestart()), s.maxClients(), s.duplicateCn(), s.clientToClient(),
                 s.clientConfigDir(), s.ccdExclusive(),

@@ -38,8 +38,7 @@ final class PkiInit {
         Proto proto = config.transport().proto();
         ProfileRemote.Transport transport = proto.name().startsWith("TCP") ? ProfileRemote.Transport.TCP
                 : ProfileRemote.Transport.UDP;
-        List<String> ciphers = config.dataChannel().dataCiphers().isEmpty() ? ClientProfile.DEFAULT_DATA_CIPHERS
-                : config.dataChannel().dataCiphers();
+        List<String> ciphers = config.dataChannel().effectiveDataCiphers();
         Path profile = dir.resolve("client1.ovpn");
         ClientProfile text = ClientProfile.fromFiles(result.files(), List.of(new ProfileRemote(host, port, transport)),
                 ciphers);

@@ -1,0 +1,64 @@
+package io.sluice.core.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The control-channel protection one configuration uses ({@code tls-auth}, {@code tls-crypt},
+ * or none): it makes a {@link ControlWrapper} for each new session and, on a server, checks a
+ * packet from an unknown peer before any per-session state is spent on it.
+ *
+ * <p>Immutable and thread-safe; the wrappers it makes are not (one per session).
+ */
+public interface ControlProtection {
+
+    /** The option's name as OpenVPN logs it: {@code tls-auth}, {@code tls-crypt}, or {@code none}. */
+    String name();
+
+    /** A wrapper for one new session, with fresh send counter and replay window. */
+    ControlWrapper newWrapper();
+
+    /**
+     * Whether {@code packet} (one whole control packet between position and limit; at least the
+     * 9-byte header, with a control opcode) is authentic, checked without replay state, as a
+     * server checks a client's first packet (ssl_pkt.c {@code tls_pre_decrypt_lite}). Position
+     * and limit are as before on return and nothing of the packet is kept.
+     */
+    boolean authenticates(Opcode opcode, ByteBuffer packet);
+
+    /** True for {@code tls-auth}: OpenVPN's options string then carries {@code ,tls-auth}. */
+    boolean announcedInOptionsString();
+
+    /** No protection: {@link PlainControlWrapper} for every session, every packet authentic. */
+    static ControlProtection none() {
+        return NoProtection.INSTANCE;
+    }
+
+    /** {@link ControlProtection#none()}. */
+    final class NoProtection implements ControlProtection {
+
+        static final NoProtection INSTANCE = new NoProtection();
+
+        private NoProtection() {
+        }
+
+        @Override
+        public String name() {
+            return "none";
+        }
+
+        @Override
+        public ControlWrapper newWrapper() {
+            return PlainControlWrapper.INSTANCE;
+        }
+
+        @Override
+        public boolean authenticates(Opcode opcode, ByteBuffer packet) {
+            return true;
+        }
+
+        @Override
+        public boolean announcedInOptionsString() {
+            return false;
+        }
+    }
+}
