@@ -84,6 +84,11 @@ public final class SupportCheck {
                     if (!isImplemented(inner.name()) && !ignorable.contains(inner.name())) {
                         throw ConfigException.at(inner, "not supported by Sluice yet");
                     }
+                    if (inner.name().equals("tls-auth") || inner.name().equals("tls-crypt")) {
+                        // One protection for all remotes so far: say so rather than ignore the block's key.
+                        throw ConfigException.at(inner, "not supported inside <connection> by Sluice yet;"
+                                + " give it outside the blocks");
+                    }
                 }
             }
         }

@@ -425,8 +425,8 @@ public final class OptionTable {
         rows.add(new Row(TODO, "verify-hash", 1, 2, ANY, oneOf("hash algorithm", "SHA1", "SHA256")).inline()
                 .deprecated("use --peer-fingerprint, the level-1 certificate as --ca, or --tls-verify"));
         rows.add(new Row(DONE, "peer-fingerprint", 1, 1, OptionTable::fingerprintProblem).inline());
-        rows.add(new Row(TODO, "tls-auth", 1, 2, NON_EMPTY, KEY_DIRECTION).inline().conn());
-        rows.add(new Row(TODO, "tls-crypt", 1, 2, NON_EMPTY, ANY).inline().conn());
+        rows.add(new Row(DONE, "tls-auth", 1, 2, NON_EMPTY, KEY_DIRECTION).inline().conn());
+        rows.add(new Row(DONE, "tls-crypt", 1, 2, NON_EMPTY, ANY).inline().conn());
         rows.add(new Row(TODO, "tls-crypt-v2", 1, 2, NON_EMPTY, oneOf("tls-crypt-v2 flag", "force-cookie",
                 "allow-noncookie")).inline().conn());
         rows.add(new Row(DONE, "askpass", 0, 1));

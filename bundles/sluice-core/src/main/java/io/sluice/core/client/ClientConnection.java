@@ -1,5 +1,7 @@
 package io.sluice.core.client;
 
+import io.sluice.core.wire.ControlLimits;
+import io.sluice.core.wire.ControlProtection;
 import io.sluice.api.transport.LinkOptions;
 import io.sluice.api.transport.PacketLink;
 import io.sluice.api.transport.PacketReceiver;
@@ -115,7 +117,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     private final Events events;
     private final ClientDrops drops;
     private final ControlRejectCounters rejects = new ControlRejectCounters();
-    private final ControlCodec codec = ControlCodec.plain(new RejectCounters());
+    private final ControlCodec codec;
     private final ControlTextParser texts = new ControlTextParser(rejects);
     private final PushReplyAssembler assembler;
     private final DataKeys keys = new DataKeys();
@@ -146,8 +148,8 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     private Credentials credentials;
 
     ClientConnection(ClientSettings settings, RemoteSpec remote, InetSocketAddress server, Credentials credentials,
-                     Platform platform, TunnelLog log, Clock clock, SecureRandom random, ScheduledExecutorService control,
-                     ClientDrops drops, Events events) {
+                     Platform platform, ControlProtection protection, TunnelLog log, Clock clock, SecureRandom random,
+                     ScheduledExecutorService control, ClientDrops drops, Events events) {
         this.settings = settings;
         this.remote = remote;
         this.server = server;
@@ -158,6 +160,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         this.control = control;
         this.events = events;
         this.drops = drops;
+        this.codec = new ControlCodec(ControlLimits.DEFAULT, protection.newWrapper(), new RejectCounters());
         this.assembler = new PushReplyAssembler(settings.pullFilters(), rejects);
         this.ping = settings.ping().toNanos();
         this.pingRestart = settings.pingRestart().toNanos();
@@ -330,8 +333,9 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         Set<IvProto> flags = EnumSet.of(IvProto.DATA_V2, IvProto.REQUEST_PUSH, IvProto.TLS_KEY_EXPORT,
                 IvProto.CC_EXIT_NOTIFY);
         String peerInfo = PeerInfoBuilder.sluice().dataCiphers(settings.dataCiphers()).flags(flags).build();
-        String options = OptionsString.builder().role(OptionsString.Role.TLS_CLIENT).devType("tun")
-                .tunMtu(settings.tun().mtu()).dataCiphers(settings.dataCiphers()).build().local();
+        String options = settings.controlProtection().describe(OptionsString.builder()
+                .role(OptionsString.Role.TLS_CLIENT).devType("tun").tunMtu(settings.tun().mtu())
+                .dataCiphers(settings.dataCiphers())).build().local();
         Optional<Credentials> c = Optional.ofNullable(credentials);
         return new ControlSession.LocalKeyMethod(options, c.map(Credentials::username), c.map(Credentials::password),
                 Optional.of(peerInfo));

@@ -1,5 +1,7 @@
 package io.sluice.core.client;
 
+import io.sluice.core.wire.ControlProtection;
+import java.security.GeneralSecurityException;
 import io.sluice.api.tun.TunDevice;
 import io.sluice.api.event.TunnelEventType;
 import io.sluice.core.engine.Platform;
@@ -63,6 +65,8 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     private final Platform platform;
     private final TunnelLog log;
     private final Clock clock;
+    /** tls-auth or tls-crypt, made at start; each connection attempt gets a wrapper of its own. */
+    private volatile ControlProtection protection = ControlProtection.none();
     private final java.time.Clock wallClock;
     private final SecureRandom random;
     private final Prompt prompt;
@@ -117,8 +121,18 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         });
     }
 
-    /** Starts the first attempt and returns; the instance goes on in the background. */
-    public void start() {
+    /**
+     * Starts the first attempt and returns; the instance goes on in the background.
+     *
+     * @throws IOException when the control-channel protection needs a digest no installed provider offers
+     */
+    public void start() throws IOException {
+        try {
+            protection = settings.controlProtection().create(false, platform.crypto(), clock, wallClock,
+                    settings.replayWindow(), settings.replaySeconds());
+        } catch (GeneralSecurityException e) {
+            throw new IOException(settings.controlProtection().kind().option() + ": " + e.getMessage(), e);
+        }
         ReconnectSchedule.Attempt first = schedule.first();
         control.execute(() -> attempt(first));
     }
@@ -175,8 +189,8 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
                 return;
             }
         }
-        current = new ClientConnection(settings, remote, server.get(), credentials, platform, log, clock, random,
-                control, drops, this);
+        current = new ClientConnection(settings, remote, server.get(), credentials, platform, protection, log, clock,
+                random, control, drops, this);
         current.start(wallClock);
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.core.client;
 
+import io.sluice.core.wire.ControlProtectionSpec;
 import io.sluice.api.tun.TunRequest;
 import io.sluice.core.control.PullFilters;
 import io.sluice.core.pushed.ConnectRetry;
@@ -39,6 +40,7 @@ import java.util.Optional;
  * @param replayWindow        {@code replay-window} packets
  * @param replaySeconds       {@code replay-window} seconds
  * @param tls                 the TLS settings of every key
+ * @param controlProtection   {@code tls-auth} or {@code tls-crypt}, if configured
  * @param timings             tls-mtu, hand-window, tran-window, tls-timeout
  */
 public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remoteRandom, ConnectRetry retry,
@@ -46,7 +48,8 @@ public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remo
                              Optional<CredentialSource> credentials, AuthRetry authRetry, boolean authNocache,
                              List<String> dataCiphers, Optional<String> dataCiphersFallback, String auth,
                              Duration ping, Duration pingRestart, Duration renegotiateAfter, PullFilters pullFilters,
-                             int replayWindow, int replaySeconds, TlsSettings tls, SessionTimings timings) {
+                             int replayWindow, int replaySeconds, TlsSettings tls,
+                             ControlProtectionSpec controlProtection, SessionTimings timings) {
 
     public ClientSettings {
         Objects.requireNonNull(name, "name");
@@ -68,6 +71,7 @@ public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remo
         Objects.requireNonNull(renegotiateAfter, "renegotiateAfter");
         Objects.requireNonNull(pullFilters, "pullFilters");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(controlProtection, "controlProtection");
         Objects.requireNonNull(timings, "timings");
     }
 }

@@ -68,7 +68,7 @@ final class ClientSettingsMapper {
                 Duration.ofSeconds(c.liveness().ping()), Duration.ofSeconds(c.liveness().pingRestart()),
                 Duration.ofSeconds(c.renegotiation().renegSec()), pullFilters(client),
                 c.renegotiation().replayWindow(), c.renegotiation().replayTime(), TlsSettingsMapper.map(c, name, false, prompt),
-                ServerSettingsMapper.timings(c));
+                ControlProtectionMapper.map(c), ServerSettingsMapper.timings(c));
     }
 
     private static List<RemoteSpec> remotes(OpenVpnConfig c) throws ConfigException {

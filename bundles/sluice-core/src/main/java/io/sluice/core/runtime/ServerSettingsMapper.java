@@ -58,7 +58,7 @@ final class ServerSettingsMapper {
                         Duration.ofSeconds(s.ifconfigPoolPersistSeconds()))),
                 r.replayWindow(), r.replayTime(), Duration.ofSeconds(r.renegSec()),
                 TlsSettingsMapper.map(c, name, true, prompt),
-                timings(c));
+                ControlProtectionMapper.map(c), timings(c));
     }
 
     /** tls-mtu, hand-window, tran-window and tls-timeout, for servers and clients alike. */

@@ -10,6 +10,7 @@ public final class ServerCounters {
 
     private final LongAdder malformed = new LongAdder();
     private final LongAdder unknownPeer = new LongAdder();
+    private final LongAdder controlAuthFailed = new LongAdder();
     private final LongAdder badControl = new LongAdder();
     private final LongAdder badData = new LongAdder();
     private final LongAdder badSource = new LongAdder();
@@ -25,6 +26,10 @@ public final class ServerCounters {
 
     void unknownPeer() {
         unknownPeer.increment();
+    }
+
+    void controlAuthFailed() {
+        controlAuthFailed.increment();
     }
 
     void badControlPacket() {
@@ -70,6 +75,11 @@ public final class ServerCounters {
     }
 
     /** Control packets that failed to decode. */
+    /** First packets from unknown peers that failed tls-auth / tls-crypt, dropped before any state. */
+    public long controlAuthFailures() {
+        return controlAuthFailed.sum();
+    }
+
     public long badControlPackets() {
         return badControl.sum();
     }
@@ -96,7 +106,8 @@ public final class ServerCounters {
 
     @Override
     public String toString() {
-        return "malformed=" + malformed + " unknown-peer=" + unknownPeer + " bad-control=" + badControl
+        return "malformed=" + malformed + " unknown-peer=" + unknownPeer + " control-auth-failed=" + controlAuthFailed
+                + " bad-control=" + badControl
                 + " bad-data=" + badData + " bad-source=" + badSource + " no-route=" + noRoute + " seal-failed="
                 + sealFailed + " send-failed=" + sendFailed + " refused=" + refused + " tun-write-failed="
                 + tunWriteFailed;

@@ -1,5 +1,8 @@
 package io.sluice.core.server;
 
+import io.sluice.core.wire.ControlLimits;
+import io.sluice.core.wire.ControlProtection;
+import java.security.GeneralSecurityException;
 import io.sluice.api.pool.AddressRange;
 import io.sluice.api.pool.PoolSpec;
 import io.sluice.api.transport.DatagramTransport;
@@ -76,6 +79,8 @@ public final class ServerInstance implements AutoCloseable {
     private final Platform platform;
     private final TunnelLog log;
     private final Clock clock;
+    /** tls-auth or tls-crypt, made at start; each client session gets a wrapper of its own. */
+    private volatile ControlProtection protection = ControlProtection.none();
     private final java.time.Clock wallClock;
     private final SecureRandom random;
     private final ClientConfigSource clientConfigs;
@@ -145,14 +150,21 @@ public final class ServerInstance implements AutoCloseable {
         this.sessionSettings = new SessionSettings(SessionRole.SERVER,
                 TlsEndpointFactory.server(settings.tls(), wallClock, random), reliable, settings.timings().tlsMtu(),
                 settings.timings().handWindow(), settings.timings().transitionWindow(), random);
-        OptionsString occ = OptionsString.builder().role(OptionsString.Role.TLS_SERVER)
-                .devType("tun").tunMtu(settings.tun().mtu()).dataCiphers(settings.dataCiphers()).build();
+        OptionsString occ = settings.controlProtection().describe(OptionsString.builder()
+                .role(OptionsString.Role.TLS_SERVER).devType("tun").tunMtu(settings.tun().mtu())
+                .dataCiphers(settings.dataCiphers())).build();
         this.optionsString = occ.local();
         this.expectedRemoteOptions = occ.expectedRemote();
     }
 
     /** Opens the TUN device, binds the sockets and starts serving. */
     public void start() throws IOException {
+        try {
+            protection = settings.controlProtection().create(true, platform.crypto(), clock, wallClock,
+                    settings.replayWindow(), settings.replaySeconds());
+        } catch (GeneralSecurityException e) {
+            throw new IOException(settings.controlProtection().kind().option() + ": " + e.getMessage(), e);
+        }
         running = true;
         pool = newPool();
         tun = platform.tun().open(settings.tun());
@@ -313,6 +325,15 @@ public final class ServerInstance implements AutoCloseable {
         if (peer == null) {
             if (!hardReset || header.keyId() != 0) {
                 counters.unknownPeer();
+                return;
+            }
+            // tls-auth / tls-crypt: a reset that does not authenticate costs no per-session state.
+            if (!protection.authenticates(opcode, packet)) {
+                counters.controlAuthFailed();
+                // OpenVPN's words (verb 1, muted with 'mute'), so admins' fail2ban filters keep matching.
+                log.info(Verb.INFO, LogCategory.PACKET_DROPS, protection.name().equals("tls-auth")
+                        ? "TLS Error: cannot locate HMAC in incoming packet from " + describeLong(from)
+                        : "TLS Error: " + protection.name() + " unwrapping failed from " + describeLong(from));
                 return;
             }
             peer = newClient(link, from, header, now);
@@ -605,7 +626,7 @@ public final class ServerInstance implements AutoCloseable {
     }
 
     ControlCodec newControlCodec() {
-        return ControlCodec.plain(wireRejects);
+        return new ControlCodec(ControlLimits.DEFAULT, protection.newWrapper(), wireRejects);
     }
 
     String optionsString() {

@@ -1,5 +1,6 @@
 package io.sluice.core.server;
 
+import io.sluice.core.wire.ControlProtectionSpec;
 import io.sluice.api.tun.TunRequest;
 import io.sluice.core.session.SessionSettings;
 import io.sluice.core.tls.TlsSettings;
@@ -37,6 +38,7 @@ import java.util.Optional;
  * @param replayWindow       {@code replay-window} packets and seconds
  * @param renegotiateAfter   {@code reneg-sec} (0: never from our side)
  * @param tls                the TLS settings of every key
+ * @param controlProtection  {@code tls-auth} or {@code tls-crypt}, if configured
  * @param timings            tls-mtu, hand-window, tran-window, tls-timeout (the role is server)
  */
 public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tun, Topology topology,
@@ -45,7 +47,8 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
                              String auth, Duration ping, Duration pingRestart, int maxClients, boolean duplicateCn,
                              boolean clientToClient, Optional<Path> clientConfigDir, boolean ccdExclusive,
                              Optional<PoolPersist> poolPersist, int replayWindow, int replaySeconds,
-                             Duration renegotiateAfter, TlsSettings tls, SessionTimings timings) {
+                             Duration renegotiateAfter, TlsSettings tls, ControlProtectionSpec controlProtection,
+                             SessionTimings timings) {
 
     public ServerSettings {
         Objects.requireNonNull(name, "name");
@@ -68,6 +71,7 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
         Objects.requireNonNull(clientConfigDir, "clientConfigDir");
         Objects.requireNonNull(poolPersist, "poolPersist");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(controlProtection, "controlProtection");
         Objects.requireNonNull(timings, "timings");
         if (maxClients < 1) {
             throw new IllegalArgumentException("max-clients must be positive");

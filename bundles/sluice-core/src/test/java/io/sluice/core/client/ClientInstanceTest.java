@@ -1,5 +1,6 @@
 package io.sluice.core.client;
 
+import io.sluice.core.wire.ControlProtectionSpec;
 import static io.sluice.core.testing.TestPackets.await;
 import static io.sluice.core.testing.TestPackets.ipv4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -28,6 +29,7 @@ import io.sluice.core.testing.TestCrypto;
 import io.sluice.core.time.Clock;
 import io.sluice.core.tls.TestPki;
 import io.sluice.core.tls.TlsSettings;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -55,6 +57,8 @@ class ClientInstanceTest {
     private static final InetSocketAddress SERVER = new InetSocketAddress("198.18.0.1", 1194);
 
     private final MemoryWire wire = new MemoryWire(address("198.18.0.2"));
+    /** The control-channel protection both ends use; a test may set it before starting them. */
+    private ControlProtectionSpec protection = ControlProtectionSpec.NONE;
     private final MemoryTun serverTun = new MemoryTun();
     private final MemoryTun clientTun = new MemoryTun();
     private ServerInstance server;
@@ -190,7 +194,7 @@ class ClientInstanceTest {
                 Optional.empty(), List.of(),
                 List.of("topology subnet", "route-gateway 10.8.0.1", "route 10.20.0.0 255.255.0.0"), ciphers,
                 Optional.empty(), "SHA1", Duration.ofSeconds(1), Duration.ofSeconds(10), 10, false, false,
-                Optional.empty(), false, Optional.empty(), 64, 15, Duration.ZERO, tls,
+                Optional.empty(), false, Optional.empty(), 64, 15, Duration.ZERO, tls, protection,
                 ServerSettings.SessionTimings.defaults());
         ServerInstance s = new ServerInstance(settings,
                 Platform.forServer(TestCrypto.providers(), serverTun, Optional.of(wire), Optional.empty()),
@@ -200,12 +204,13 @@ class ClientInstanceTest {
         return s;
     }
 
-    private ClientInstance startClient(List<String> ciphers, AuthRetry authRetry, ConnectRetry retry) {
+    private ClientInstance startClient(List<String> ciphers, AuthRetry authRetry, ConnectRetry retry)
+            throws IOException {
         return startClient(ciphers, authRetry, retry, Duration.ofSeconds(10));
     }
 
     private ClientInstance startClient(List<String> ciphers, AuthRetry authRetry, ConnectRetry retry,
-                                       Duration serverPollTimeout) {
+                                       Duration serverPollTimeout) throws IOException {
         TestPki.Issued cert = PKI.issue(CA, "alice", TestPki.Kind.EC, TestPki.Usage.CLIENT);
         TlsSettings tls = TlsSettings.builder("client").trustAnchors(List.of(CA.certificate()))
                 .credentials(cert.chain(), cert.key()).build();
@@ -213,7 +218,7 @@ class ClientInstanceTest {
                 List.of(RemoteSpec.of(SERVER.getAddress().getHostAddress(), SERVER.getPort(), TransportProtocol.UDP)),
                 false, retry, serverPollTimeout, false, new TunRequest(Optional.empty(), DeviceType.TUN, 1500),
                 LocalRouting.builder().build(), false, Optional.empty(), authRetry, false, ciphers, Optional.empty(),
-                "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls,
+                "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls, protection,
                 ServerSettings.SessionTimings.defaults());
         ClientInstance c = new ClientInstance(settings,
                 new Platform(TestCrypto.providers(), clientTun, Optional.of(wire), Optional.empty(), Optional.empty(),
