@@ -53,4 +53,26 @@ class CipherOptionTest {
         assertEquals(List.of("AES-128-GCM"), c.dataChannel().effectiveDataCiphers());
         assertTrue(c.warnings().get(0).contains("missing in --data-ciphers (AES-128-GCM)"), c.warnings().toString());
     }
+
+    @Test
+    void compatModeBefore25AppendsTheCipherToDataCiphersAsOpenVpnDoes() throws ConfigException {
+        OpenVpnConfig c = client("cipher AES-256-CBC\ncompat-mode 2.4.7\n");
+        assertEquals(List.of("AES-256-GCM", "AES-128-GCM", "CHACHA20-POLY1305", "AES-256-CBC"),
+                c.dataChannel().effectiveDataCiphers());
+        assertTrue(c.dataChannel().dataCiphersFallback().isEmpty());
+        assertTrue(c.warnings().isEmpty(), c.warnings().toString());
+        assertFalse(CompatMode.of(c).tlsKeyExport());
+    }
+
+    @Test
+    void compatModeBefore24AlsoMakesTheCipherTheFallback() throws ConfigException {
+        OpenVpnConfig c = client("cipher AES-128-CBC\ncompat-mode 2.3.18\n");
+        assertEquals(java.util.Optional.of("AES-128-CBC"), c.dataChannel().dataCiphersFallback());
+    }
+
+    @Test
+    void withoutCompatModeKeysMayComeFromTheExporter() throws ConfigException {
+        assertTrue(CompatMode.of(client("")).tlsKeyExport());
+        assertTrue(CompatMode.of(client("compat-mode 2.5.0\n")).tlsKeyExport());
+    }
 }

@@ -329,6 +329,28 @@ class SluiceClientIT {
     }
 
     @Test
+    void withCompatModeBefore25TheClientAsksForNoExporterAndAStockServerUsesThePrf() throws Exception {
+        try (NetLab lab = NetLab.open("SluiceClientIT-prf")) {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            Link link = lab.link(serverNs, clientNs);
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            OpenVpnPeer server = OpenVpnPeer.start(lab, serverNs, "openvpn-server", openVpnServer("udp", link.a().v4(),
+                    pki, pki.server("server"), "topology subnet", "server 10.8.0.0 255.255.255.0"));
+            SluicePeer client = SluicePeer.start(lab, clientNs, "sluice-client", profile("udp", link.a().v4(), pki,
+                    pki.client("alice"), "compat-mode 2.4.7"));
+            // OpenVPN pushes key-derivation tls-ekm only to clients that announce the exporter.
+            String reply = server.awaitLog(Pattern.compile("SENT CONTROL \\[alice\\]: 'PUSH_REPLY"), T);
+            assertFalse(reply.contains("tls-ekm"), reply);
+            assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
+            Iperf3Result bulk = Iperf3.tcpBytes(5L * 1024 * 1024, Duration.ofSeconds(30))
+                    .run(lab, serverNs, "10.8.0.1", clientNs);
+            assertEquals(5L * 1024 * 1024, bulk.sentBytes(), bulk::toString);
+            assertEquals(0, client.stop());
+        }
+    }
+
+    @Test
     void peerFingerprintAuthenticatesASelfSignedServerAndAWrongFingerprintIsRefused() throws Exception {
         try (NetLab lab = NetLab.open("SluiceClientIT-fingerprint")) {
             Ns serverNs = lab.namespace("server");

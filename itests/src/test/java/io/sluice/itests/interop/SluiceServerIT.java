@@ -5,6 +5,7 @@ import static io.sluice.itests.net.TunnelChecks.awaitPing;
 import static io.sluice.itests.net.TunnelChecks.lostPackets;
 import static io.sluice.itests.net.TunnelChecks.tunAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.itests.net.CommandResult;
@@ -260,6 +261,28 @@ class SluiceServerIT {
 
         void launch(TestPki pki, IssuedCert cert, String... extra) {
             peer = OpenVpnPeer.launch(lab, ns, name, clientConf("udp", server, pki, cert, extra));
+        }
+    }
+
+    @Test
+    void withCompatModeBefore25TheServerDerivesKeysWithThePrfAndAStockClientAgrees() throws Exception {
+        try (NetLab lab = NetLab.open("SluiceServerIT-prf")) {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            Link link = lab.link(serverNs, clientNs);
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            SluicePeer.start(lab, serverNs, "sluice-server", serverConf("udp", link.a().v4(), pki, pki.server("server"),
+                    "server 10.8.0.0 255.255.255.0", "keepalive 10 60", "compat-mode 2.4.0"));
+            OpenVpnPeer client = OpenVpnPeer.start(lab, clientNs, "client",
+                    clientConf("udp", link.a().v4(), pki, pki.client("alice"), "verb 4"));
+            // The 2.6 client offers the exporter (IV_PROTO); the server does not take it up, so both
+            // ends fall back to OpenVPN's PRF, and traffic flowing proves they derived the same keys.
+            String reply = client.awaitLog(Pattern.compile("PUSH: Received control message: 'PUSH_REPLY"), T);
+            assertFalse(reply.contains("tls-ekm"), reply);
+            assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
+            Iperf3Result bulk = Iperf3.tcpBytes(5L * 1024 * 1024, Duration.ofSeconds(30))
+                    .run(lab, serverNs, "10.8.0.1", clientNs);
+            assertEquals(5L * 1024 * 1024, bulk.sentBytes(), bulk::toString);
         }
     }
 

@@ -5,6 +5,7 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.Connection;
 import io.sluice.config.ConnectionBlock;
 import io.sluice.config.ControlChannel;
+import io.sluice.config.CompatMode;
 import io.sluice.config.DataChannel;
 import io.sluice.config.DevType;
 import io.sluice.config.Device;
@@ -281,9 +282,22 @@ public final class ModelBuilder {
                 CryptoNames.cipher(name).ifPresent(ciphers::add);
             }
         });
-        return new DataChannel(lines.arg("cipher", 0).flatMap(CryptoNames::cipher), ciphers,
-                lines.arg("data-ciphers-fallback", 0).flatMap(CryptoNames::cipher),
-                lines.arg("auth", 0).flatMap(CryptoNames::digest));
+        Optional<String> cipher = lines.arg("cipher", 0).flatMap(CryptoNames::cipher);
+        Optional<String> fallback = lines.arg("data-ciphers-fallback", 0).flatMap(CryptoNames::cipher);
+        CompatMode compat = CompatMode.parse(lines.arg("compat-mode", 0));
+        if (cipher.isPresent() && compat.before(2, 5)) {
+            // OpenVPN 2.6 (options.c, backwards-compatible options): a 2.4 peer may know only the cipher.
+            if (ciphers.isEmpty()) {
+                ciphers.addAll(DataChannel.DEFAULT_DATA_CIPHERS);
+            }
+            if (!ciphers.contains(cipher.get())) {
+                ciphers.add(cipher.get());
+            }
+        }
+        if (compat.before(2, 4) && fallback.isEmpty()) {
+            fallback = cipher;
+        }
+        return new DataChannel(cipher, ciphers, fallback, lines.arg("auth", 0).flatMap(CryptoNames::digest));
     }
 
     private Network network(Topology topology, ServerHelper.Expansion x) {

@@ -277,7 +277,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "status-version", 1, 1, range(1, 3)));
         rows.add(new Row(TODO, "remap-usr1", 1, 1, oneOf("signal", "SIGHUP", "SIGTERM")));
         rows.add(new Row(TODO, "disable-occ", 0, 0));
-        rows.add(new Row(TODO, "compat-mode", 1, 2).check(OptionTable::compatModeProblem));
+        rows.add(new Row(DONE, "compat-mode", 1, 2).check(OptionTable::compatModeProblem));
         rows.add(new Row(TODO, "tmp-dir", 1, 1));
 
         // ---- scripts ----

@@ -332,6 +332,10 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     public ControlSession.LocalKeyMethod localKeyMethod(KeyState key) {
         Set<IvProto> flags = EnumSet.of(IvProto.DATA_V2, IvProto.REQUEST_PUSH, IvProto.TLS_KEY_EXPORT,
                 IvProto.CC_EXIT_NOTIFY);
+        if (!settings.compat().tlsKeyExport()) {
+            // compat-mode before 2.5: announce no exporter, so the server derives keys with the PRF.
+            flags.remove(IvProto.TLS_KEY_EXPORT);
+        }
         String peerInfo = PeerInfoBuilder.sluice().dataCiphers(settings.dataCiphers()).flags(flags).build();
         String options = settings.controlProtection().describe(OptionsString.builder()
                 .role(OptionsString.Role.TLS_CLIENT).devType("tun").tunMtu(settings.tun().mtu())

@@ -1,5 +1,6 @@
 package io.sluice.core.client;
 
+import io.sluice.config.CompatMode;
 import io.sluice.core.wire.ControlProtectionSpec;
 import io.sluice.api.tun.TunRequest;
 import io.sluice.core.control.PullFilters;
@@ -41,6 +42,7 @@ import java.util.Optional;
  * @param replaySeconds       {@code replay-window} seconds
  * @param tls                 the TLS settings of every key
  * @param controlProtection   {@code tls-auth} or {@code tls-crypt}, if configured
+ * @param compat             {@code compat-mode}: whether keys may come from the TLS exporter
  * @param timings             tls-mtu, hand-window, tran-window, tls-timeout
  */
 public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remoteRandom, ConnectRetry retry,
@@ -49,7 +51,7 @@ public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remo
                              List<String> dataCiphers, Optional<String> dataCiphersFallback, String auth,
                              Duration ping, Duration pingRestart, Duration renegotiateAfter, PullFilters pullFilters,
                              int replayWindow, int replaySeconds, TlsSettings tls,
-                             ControlProtectionSpec controlProtection, SessionTimings timings) {
+                             ControlProtectionSpec controlProtection, CompatMode compat, SessionTimings timings) {
 
     public ClientSettings {
         Objects.requireNonNull(name, "name");
@@ -72,6 +74,7 @@ public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remo
         Objects.requireNonNull(pullFilters, "pullFilters");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(controlProtection, "controlProtection");
+        Objects.requireNonNull(compat, "compat");
         Objects.requireNonNull(timings, "timings");
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.core.runtime;
 
+import io.sluice.config.CompatMode;
 import io.sluice.api.transport.TransportProtocol;
 import io.sluice.config.ClientOptions;
 import io.sluice.config.ConfigException;
@@ -68,7 +69,7 @@ final class ClientSettingsMapper {
                 Duration.ofSeconds(c.liveness().ping()), Duration.ofSeconds(c.liveness().pingRestart()),
                 Duration.ofSeconds(c.renegotiation().renegSec()), pullFilters(client),
                 c.renegotiation().replayWindow(), c.renegotiation().replayTime(), TlsSettingsMapper.map(c, name, false, prompt),
-                ControlProtectionMapper.map(c), ServerSettingsMapper.timings(c));
+                ControlProtectionMapper.map(c), CompatMode.of(c), ServerSettingsMapper.timings(c));
     }
 
     private static List<RemoteSpec> remotes(OpenVpnConfig c) throws ConfigException {

@@ -1,5 +1,6 @@
 package io.sluice.core.runtime;
 
+import io.sluice.config.CompatMode;
 import io.sluice.api.transport.TransportProtocol;
 import io.sluice.api.tun.DeviceType;
 import io.sluice.api.tun.TunRequest;
@@ -58,7 +59,7 @@ final class ServerSettingsMapper {
                         Duration.ofSeconds(s.ifconfigPoolPersistSeconds()))),
                 r.replayWindow(), r.replayTime(), Duration.ofSeconds(r.renegSec()),
                 TlsSettingsMapper.map(c, name, true, prompt),
-                ControlProtectionMapper.map(c), timings(c));
+                ControlProtectionMapper.map(c), CompatMode.of(c), timings(c));
     }
 
     /** tls-mtu, hand-window, tran-window and tls-timeout, for servers and clients alike. */

@@ -290,7 +290,8 @@ final class ClientPeer implements ControlSession.Listener {
             return;
         }
         addresses = assigned.get();
-        boolean ekm = peerInfo.has(IvProto.TLS_KEY_EXPORT);
+        // compat-mode before 2.5: the PRF even with a client that could export keys.
+        boolean ekm = peerInfo.has(IvProto.TLS_KEY_EXPORT) && server.settings().compat().tlsKeyExport();
         installer = new KeyInstaller(choice.cipher().orElseThrow(), server.settings().auth(), ekm, true,
                 server.settings().replayWindow(), server.settings().replaySeconds());
         if (!installKey(key)) {
@@ -319,7 +320,8 @@ final class ClientPeer implements ControlSession.Listener {
             common = common.with(option);
         }
         ClientPushOptions.Builder own = ClientPushOptions.forClient(peerInfo)
-                .serverSupports(EnumSet.of(IvProto.TLS_KEY_EXPORT, IvProto.CC_EXIT_NOTIFY))
+                .serverSupports(server.settings().compat().tlsKeyExport()
+                        ? EnumSet.of(IvProto.TLS_KEY_EXPORT, IvProto.CC_EXIT_NOTIFY) : EnumSet.of(IvProto.CC_EXIT_NOTIFY))
                 .cipher(choice).tunMtu(server.settings().tun().mtu()).peerId(peerId).blocks(common);
         addresses.ipv4().ifPresent(v4 -> own.ifconfig(v4.getHostAddress(),
                 addresses.ipv4Peer().orElseThrow().getHostAddress()));

@@ -613,7 +613,8 @@ public final class ServerInstance implements AutoCloseable {
         return random;
     }
 
-    ServerCounters counters() {
+    /** What this server dropped and why. */
+    public ServerCounters counters() {
         return counters;
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.core.server;
 
+import io.sluice.config.CompatMode;
 import io.sluice.core.wire.ControlProtectionSpec;
 import io.sluice.api.tun.TunRequest;
 import io.sluice.core.session.SessionSettings;
@@ -39,6 +40,7 @@ import java.util.Optional;
  * @param renegotiateAfter   {@code reneg-sec} (0: never from our side)
  * @param tls                the TLS settings of every key
  * @param controlProtection  {@code tls-auth} or {@code tls-crypt}, if configured
+ * @param compat             {@code compat-mode}: whether keys may come from the TLS exporter
  * @param timings            tls-mtu, hand-window, tran-window, tls-timeout (the role is server)
  */
 public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tun, Topology topology,
@@ -47,7 +49,7 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
                              String auth, Duration ping, Duration pingRestart, int maxClients, boolean duplicateCn,
                              boolean clientToClient, Optional<Path> clientConfigDir, boolean ccdExclusive,
                              Optional<PoolPersist> poolPersist, int replayWindow, int replaySeconds,
-                             Duration renegotiateAfter, TlsSettings tls, ControlProtectionSpec controlProtection,
+                             Duration renegotiateAfter, TlsSettings tls, ControlProtectionSpec controlProtection, CompatMode compat,
                              SessionTimings timings) {
 
     public ServerSettings {
@@ -72,6 +74,7 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
         Objects.requireNonNull(poolPersist, "poolPersist");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(controlProtection, "controlProtection");
+        Objects.requireNonNull(compat, "compat");
         Objects.requireNonNull(timings, "timings");
         if (maxClients < 1) {
             throw new IllegalArgumentException("max-clients must be positive");

@@ -1,10 +1,16 @@
 package io.sluice.core.client;
 
+import io.sluice.config.CompatMode;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import io.sluice.core.keys.KeyDirection;
+import io.sluice.core.keys.Key2;
 import io.sluice.core.wire.ControlProtectionSpec;
 import static io.sluice.core.testing.TestPackets.await;
 import static io.sluice.core.testing.TestPackets.ipv4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.api.transport.TransportProtocol;
@@ -91,6 +97,41 @@ class ClientInstanceTest {
         byte[] down = ipv4("10.8.0.1", "10.8.0.2", "server to client");
         serverTun.fromHost.add(down);
         assertArrayEquals(down, clientTun.toHost.poll(10, TimeUnit.SECONDS), "back to the client's host");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ControlProtectionSpec.Kind.class, names = {"TLS_AUTH", "TLS_CRYPT"})
+    void withTlsAuthOrTlsCryptBothEndsConnectOverALossyWireAndAClientWithAnotherKeyNeverDoes(
+            ControlProtectionSpec.Kind kind) throws Exception {
+        Key2 key = Key2.of(randomBytes(Key2.LENGTH, 7));
+        // tls-auth as providers ship it: server direction 0, client direction 1, and a non-default digest.
+        protection = new ControlProtectionSpec(kind, Optional.of(key), KeyDirection.NORMAL, "SHA256");
+        server = startServer(List.of("AES-256-GCM"));
+        protection = new ControlProtectionSpec(kind, Optional.of(Key2.of(randomBytes(Key2.LENGTH, 8))),
+                KeyDirection.INVERSE, "SHA256");
+        client = startClient(List.of("AES-256-GCM"), AuthRetry.NONE, new ConnectRetry(0, 0, 2, true, false),
+                Duration.ofSeconds(1));
+        assertEquals(ClientInstance.EXIT_OK, client.finished().get(30, TimeUnit.SECONDS));
+        assertFalse(client.connected(), "another key never gets a session");
+        assertEquals(0, server.clientCount());
+        assertTrue(server.counters().controlAuthFailures() > 0, server.counters().toString());
+        client.close();
+
+        Random loss = new Random(42);
+        wire.dropWhen(d -> loss.nextInt(5) == 0);
+        protection = new ControlProtectionSpec(kind, Optional.of(key), KeyDirection.INVERSE, "SHA256");
+        client = startClient(List.of("AES-256-GCM"), AuthRetry.NONE, ConnectRetry.DEFAULT);
+        await(client::connected, "the client connected with the right key");
+        wire.dropWhen(d -> false);
+        byte[] up = ipv4("10.8.0.2", "10.8.0.1", "protected control channel");
+        clientTun.fromHost.add(up);
+        assertArrayEquals(up, serverTun.toHost.poll(10, TimeUnit.SECONDS));
+    }
+
+    private static byte[] randomBytes(int length, long seed) {
+        byte[] b = new byte[length];
+        new Random(seed).nextBytes(b);
+        return b;
     }
 
     @Test
@@ -194,7 +235,7 @@ class ClientInstanceTest {
                 Optional.empty(), List.of(),
                 List.of("topology subnet", "route-gateway 10.8.0.1", "route 10.20.0.0 255.255.0.0"), ciphers,
                 Optional.empty(), "SHA1", Duration.ofSeconds(1), Duration.ofSeconds(10), 10, false, false,
-                Optional.empty(), false, Optional.empty(), 64, 15, Duration.ZERO, tls, protection,
+                Optional.empty(), false, Optional.empty(), 64, 15, Duration.ZERO, tls, protection, CompatMode.NONE,
                 ServerSettings.SessionTimings.defaults());
         ServerInstance s = new ServerInstance(settings,
                 Platform.forServer(TestCrypto.providers(), serverTun, Optional.of(wire), Optional.empty()),
@@ -218,7 +259,7 @@ class ClientInstanceTest {
                 List.of(RemoteSpec.of(SERVER.getAddress().getHostAddress(), SERVER.getPort(), TransportProtocol.UDP)),
                 false, retry, serverPollTimeout, false, new TunRequest(Optional.empty(), DeviceType.TUN, 1500),
                 LocalRouting.builder().build(), false, Optional.empty(), authRetry, false, ciphers, Optional.empty(),
-                "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls, protection,
+                "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls, protection, CompatMode.NONE,
                 ServerSettings.SessionTimings.defaults());
         ClientInstance c = new ClientInstance(settings,
                 new Platform(TestCrypto.providers(), clientTun, Optional.of(wire), Optional.empty(), Optional.empty(),
