@@ -121,6 +121,32 @@ class LauncherIT {
     }
 
     @Test
+    void genkeyWritesAStaticKeyThatOpenVpnReadsOwnerOnlyAndNeverOverwritesOne() throws Exception {
+        Result r = run("--genkey", "tls-crypt", "tc.key");
+        assertEquals(0, r.status, r.stderr);
+        Path key = dir.resolve("tc.key");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(key)));
+        // OpenVPN's own loopback self-test reads the file as a static key and runs the data channel on it.
+        io.sluice.itests.net.CommandResult selfTest = io.sluice.itests.net.Commands.run(Duration.ofSeconds(60),
+                List.of(io.sluice.itests.net.Commands.path("openvpn"), "--test-crypto", "--secret", key.toString(),
+                        "--cipher", "AES-256-CBC", "--verb", "3"));
+        assertEquals(0, selfTest.exitCode(), selfTest.output());
+        assertTrue(selfTest.output().contains("OpenVPN crypto self-test mode"), selfTest.output());
+        assertTrue(selfTest.output().contains("TESTING ENCRYPT/DECRYPT of packet length=1"), selfTest.output());
+
+        String before = Files.readString(key);
+        Result again = run("--genkey", "--secret", "tc.key");
+        assertEquals(1, again.status);
+        assertTrue(again.stderr.contains("already exists; not overwritten"), again.stderr);
+        assertEquals(before, Files.readString(key), "the existing key is untouched");
+
+        Result toStdout = run("--genkey", "secret");
+        assertEquals(0, toStdout.status, toStdout.stderr);
+        assertTrue(toStdout.stdout.contains("-----BEGIN OpenVPN Static key V1-----"), toStdout.stdout);
+    }
+
+    @Test
     void theReadmeCommandStartsTheSampleServerWithAGeneratedPkiThatStockOpenVpnConnectsWith() throws Exception {
         // README.md: bin/sluice --config samples/server.conf --pki-init [HOST], then openvpn --config pki/client1.ovpn
         Path sample = SluiceHome.dir().resolve("samples/server.conf");

@@ -102,7 +102,13 @@ public final class SluiceMain {
         if (args.length == 1 && !args[0].startsWith("--")) {
             return List.of("--config", args[0]);
         }
-        return Arrays.asList(args);
+        List<String> argv = new ArrayList<>(Arrays.asList(args));
+        // OpenVPN 2.4's --genkey --secret FILE is 2.5's --genkey secret FILE.
+        int g = argv.indexOf("--genkey");
+        if (g >= 0 && g + 2 < argv.size() && argv.get(g + 1).equals("--secret")) {
+            argv.set(g + 1, "secret");
+        }
+        return argv;
     }
 
     /**

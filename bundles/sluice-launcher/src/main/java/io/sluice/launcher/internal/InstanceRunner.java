@@ -64,6 +64,18 @@ public final class InstanceRunner {
             stop(context, EXIT_CONFIG_ERROR);
             return;
         }
+        if (config.has("genkey")) {
+            // Standalone, as in OpenVPN: write the key and exit.
+            int status;
+            try {
+                status = GenKey.run(config, System.out, System.err);
+            } catch (ConfigException e) {
+                System.err.println(e.getMessage());
+                status = EXIT_CONFIG_ERROR;
+            }
+            stop(context, status);
+            return;
+        }
         log = TunnelLog.forVerb(config.verb())
                 .withMute(config.last("mute").map(l -> Integer.parseInt(l.args().get(0))).orElse(0));
         try {

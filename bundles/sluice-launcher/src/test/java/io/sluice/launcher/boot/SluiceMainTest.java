@@ -83,5 +83,7 @@ class SluiceMainTest {
     void aSingleBareArgumentIsTheConfigFile() {
         assertEquals(List.of("--config", "client.ovpn"), SluiceMain.normalise(new String[] {"client.ovpn"}));
         assertEquals(List.of("--verb", "3"), SluiceMain.normalise(new String[] {"--verb", "3"}));
+        assertEquals(List.of("--genkey", "secret", "ta.key"),
+                SluiceMain.normalise(new String[] {"--genkey", "--secret", "ta.key"}), "2.4's form");
     }
 }
