@@ -121,6 +121,27 @@ class LauncherIT {
     }
 
     @Test
+    void showCiphersAndShowDigestsListWhatTheInstalledProvidersOfferInOpenVpnsLayoutAndNames() throws Exception {
+        Result ciphers = run("--show-ciphers");
+        assertEquals(0, ciphers.status, ciphers.stderr);
+        String openvpn = io.sluice.itests.net.Commands.run(Duration.ofSeconds(30),
+                io.sluice.itests.net.Commands.path("openvpn"), "--show-ciphers").output();
+        for (String line : List.of("AES-256-GCM  (256 bit key, 128 bit block, TLS client/server mode only)",
+                "AES-128-GCM  (128 bit key, 128 bit block, TLS client/server mode only)",
+                "AES-256-CBC  (256 bit key, 128 bit block)",
+                "CHACHA20-POLY1305  (256 bit key, stream cipher, TLS client/server mode only)")) {
+            assertTrue(ciphers.stdout.contains(line + "\n"), ciphers.stdout);
+            assertTrue(openvpn.contains(line), "OpenVPN describes it the same way: " + line);
+        }
+        Result digests = run("--show-digests");
+        assertEquals(0, digests.status, digests.stderr);
+        for (String line : List.of("SHA1 160 bit digest size", "SHA256 256 bit digest size",
+                "SHA512 512 bit digest size")) {
+            assertTrue(digests.stdout.contains(line + "\n"), digests.stdout);
+        }
+    }
+
+    @Test
     void genkeyWritesAStaticKeyThatOpenVpnReadsOwnerOnlyAndNeverOverwritesOne() throws Exception {
         Result r = run("--genkey", "tls-crypt", "tc.key");
         assertEquals(0, r.status, r.stderr);

@@ -134,8 +134,8 @@ public final class OptionTable {
         rows.add(new Row(TODO, "help", 0, 0));
         rows.add(new Row(TODO, "version", 0, 0));
         rows.add(new Row(TODO, "show-gateway", 0, 1, IPV6_NET));
-        rows.add(new Row(TODO, "show-ciphers", 0, 0));
-        rows.add(new Row(TODO, "show-digests", 0, 0));
+        rows.add(new Row(DONE, "show-ciphers", 0, 0));
+        rows.add(new Row(DONE, "show-digests", 0, 0));
         rows.add(new Row(TODO, "show-engines", 0, 0));
         rows.add(new Row(TODO, "show-tls", 0, 0));
         rows.add(new Row(TODO, "show-curves", 0, 0));

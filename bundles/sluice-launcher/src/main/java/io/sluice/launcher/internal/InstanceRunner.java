@@ -1,5 +1,7 @@
 package io.sluice.launcher.internal;
 
+import io.sluice.api.crypto.CipherProvider;
+import io.sluice.api.crypto.DigestProvider;
 import io.sluice.config.ConfigException;
 import io.sluice.config.ConfigParser;
 import io.sluice.config.FileAccessCheck;
@@ -25,6 +27,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The instance {@code bin/sluice} started this container for. In a container started any
@@ -40,6 +45,14 @@ public final class InstanceRunner {
 
     @Reference
     private TunnelEngine engine;
+
+    // For --show-ciphers / --show-digests: whatever provider bundles are installed now.
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<CipherProvider> cipherProviders;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DigestProvider> digestProviders;
 
     private TunnelLog log;
     private Tunnel tunnel;
@@ -62,6 +75,18 @@ public final class InstanceRunner {
             // in between. Same report, same status.
             System.err.println(e.getMessage());
             stop(context, EXIT_CONFIG_ERROR);
+            return;
+        }
+        if (config.has("show-ciphers") || config.has("show-digests")) {
+            // Standalone, as in OpenVPN: list and exit.
+            if (config.has("show-ciphers")) {
+                System.out.print(CryptoListing.ciphers(copy(cipherProviders)));
+            }
+            if (config.has("show-digests")) {
+                System.out.print(CryptoListing.digests(copy(digestProviders)));
+            }
+            System.out.flush();
+            stop(context, 0);
             return;
         }
         if (config.has("genkey")) {
@@ -132,6 +157,11 @@ public final class InstanceRunner {
     private void logReady() {
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         log.info(Verb.INFO, String.format("Start-up complete in %d.%03d s", readyMillis / 1000, readyMillis % 1000));
+    }
+
+    /** A dynamic reference's current list, copied before use (it may be replaced at any time). */
+    private static <T> List<T> copy(List<T> services) {
+        return services == null ? List.of() : List.copyOf(services);
     }
 
     /** The instance's name: its configuration file's name without the extension, as in OpenVPN's unit names. */
