@@ -7,7 +7,7 @@ import java.security.GeneralSecurityException;
 
 /**
  * The control-channel protections a configuration can choose, by OpenVPN option:
- * {@link #none()} and {@link #tlsAuth}. ({@code tls-crypt} and {@code tls-crypt-v2} are not here yet.)
+ * {@link #none()}, {@link #tlsAuth} and {@link #tlsCrypt}. ({@code tls-crypt-v2} is not here yet.)
  */
 public final class ControlProtections {
 
@@ -32,5 +32,17 @@ public final class ControlProtections {
     public static TlsAuthProtection tlsAuth(Key2 key, KeyDirection direction, String digest, DigestProvider digests,
                                             ControlReplay replay) throws GeneralSecurityException {
         return new TlsAuthProtection(key, direction, digest, digests, replay);
+    }
+
+    /**
+     * {@code tls-crypt key}, the direction following the role.
+     *
+     * @param server true in a TLS server ({@code tls-server}, {@code server}), false in a client
+     * @param limits the limits of the codecs the wrappers go into
+     * @throws GeneralSecurityException when the JVM offers no AES-CTR or HMAC-SHA256
+     */
+    public static TlsCryptProtection tlsCrypt(Key2 key, boolean server, ControlLimits limits, ControlReplay replay)
+            throws GeneralSecurityException {
+        return new TlsCryptProtection(key, server, limits, replay);
     }
 }

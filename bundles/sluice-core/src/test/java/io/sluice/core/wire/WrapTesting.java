@@ -61,6 +61,10 @@ final class WrapTesting {
         };
     }
 
+    static byte opcodeByteOf(ControlMessage m) {
+        return WireConstants.opcodeByte(m.opcode(), m.keyId());
+    }
+
     /** A P_CONTROL_V1 with a payload, to be sealed by the tests that tamper with it. */
     static ControlPacket hello() {
         byte[] payload = new byte[100];
