@@ -21,8 +21,10 @@ import java.nio.ByteBuffer;
  * </pre>
  * So a tls-auth wrapper fills {@link #headroom()} bytes after the session id and leaves the
  * body alone; a tls-crypt wrapper fills the headroom and encrypts the body in place (AES-CTR
- * keeps its length); tls-crypt-v2 also uses {@link #tailroom}. Only
- * {@link PlainControlWrapper} exists yet.
+ * keeps its length); tls-crypt-v2 also uses {@link #tailroom}. Implemented:
+ * {@link PlainControlWrapper}, {@link TlsAuthWrapper} and {@link TlsCryptWrapper}, made per
+ * session by their {@link ControlProtection} (see {@link ControlProtections}); tls-crypt-v2
+ * is not yet.
  *
  * <p>A wrapper belongs to one session (tls-auth and tls-crypt keep a send counter and a
  * replay window) and is called by one thread at a time. Every transmission, a

@@ -11,8 +11,14 @@
  *   <li>{@link io.sluice.core.wire.ControlCodec}: control packets to and from the immutable
  *       {@link io.sluice.core.wire.ControlPacket} and {@link io.sluice.core.wire.AckPacket}.
  *       Control-channel protection is a separate layer behind the
- *       {@link io.sluice.core.wire.ControlWrapper} seam; only the
- *       {@link io.sluice.core.wire.PlainControlWrapper} exists so far.</li>
+ *       {@link io.sluice.core.wire.ControlWrapper} seam, one wrapper per session made by the
+ *       configuration's {@link io.sluice.core.wire.ControlProtection}
+ *       ({@link io.sluice.core.wire.ControlProtections}): none
+ *       ({@link io.sluice.core.wire.PlainControlWrapper}), {@code tls-auth}
+ *       ({@link io.sluice.core.wire.TlsAuthWrapper}: HMAC with the {@code auth} digest) and
+ *       {@code tls-crypt} ({@link io.sluice.core.wire.TlsCryptWrapper}: AES-256-CTR and
+ *       HMAC-SHA256), both with long-form replay packet ids
+ *       ({@link io.sluice.core.wire.ControlReplay}); {@code tls-crypt-v2} is not there yet.</li>
  *   <li>{@link io.sluice.core.wire.EarlyNegotiation}: the TLVs a hard-reset payload may carry.</li>
  * </ul>
  *
@@ -22,9 +28,10 @@
  * on the Internet, and a malformed one is routine, not exceptional.
  *
  * <p>Sources: OpenVPN 2.6 ({@code ssl_pkt.h}, {@code ssl_pkt.c}, {@code reliable.h},
- * {@code ssl.c}) and the draft "OpenVPN Wire Protocol" (openvpn-rfc), read for facts only;
+ * {@code ssl.c}, {@code tls_crypt.c}, {@code crypto.c}, {@code packet_id.c}) and the draft "OpenVPN Wire Protocol" (openvpn-rfc), read for facts only;
  * the fixtures under {@code src/test/resources/io/sluice/core/wire} are packets captured
- * from OpenVPN 2.6.14 talking to itself.
+ * from OpenVPN 2.6.14 talking to itself, which the protected modes' tests open and reproduce
+ * byte for byte.
  *
  * <p>Private implementation package: not exported.
  */

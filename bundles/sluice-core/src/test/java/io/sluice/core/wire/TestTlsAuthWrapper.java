@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 /**
  * A minimal tls-auth (HMAC-SHA1) wrapper for tests only: it proves the {@link ControlWrapper}
  * seam fits tls-auth by reproducing real OpenVPN packets byte for byte. No replay window; the
- * replay packet id and time to send are set by the test. The real one belongs to a later step.
+ * replay packet id and time to send are set by the test. The real one is {@link TlsAuthWrapper}.
  */
 final class TestTlsAuthWrapper implements ControlWrapper {
 

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * A minimal tls-crypt wrapper (AES-256-CTR, HMAC-SHA256, SIV-style: the tag is the HMAC of the
  * plaintext and its first 16 bytes are the IV) for tests only, without the tls-crypt-v2 wrapped
  * key handling. It proves the {@link ControlWrapper} seam fits tls-crypt: the body is encrypted
- * in place after the header, the replay id and tag go in the headroom.
+ * in place after the header, the replay id and tag go in the headroom. The real tls-crypt
+ * (v1) one is {@link TlsCryptWrapper}.
  */
 final class TestTlsCryptWrapper implements ControlWrapper {
 
