@@ -133,6 +133,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         } catch (GeneralSecurityException e) {
             throw new IOException(settings.controlProtection().kind().option() + ": " + e.getMessage(), e);
         }
+        settings.controlProtection().startLines(platform.crypto()).forEach(l -> log.info(Verb.MULTI, l));
         ReconnectSchedule.Attempt first = schedule.first();
         control.execute(() -> attempt(first));
     }

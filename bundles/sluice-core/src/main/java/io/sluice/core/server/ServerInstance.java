@@ -165,6 +165,7 @@ public final class ServerInstance implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IOException(settings.controlProtection().kind().option() + ": " + e.getMessage(), e);
         }
+        settings.controlProtection().startLines(platform.crypto()).forEach(l -> log.info(Verb.MULTI, l));
         running = true;
         pool = newPool();
         tun = platform.tun().open(settings.tun());

@@ -9,7 +9,6 @@ import io.sluice.core.time.Clock;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
  * What a configuration says about control-channel protection, before any provider is looked
@@ -65,11 +64,38 @@ public record ControlProtectionSpec(Kind kind, Optional<Key2> key, KeyDirection 
     public ControlProtection create(boolean server, CryptoProviders providers, Clock clock,
                                     java.time.Clock wallClock, int replayWindow, int replaySeconds)
             throws GeneralSecurityException {
-        LongSupplier epochSeconds = () -> wallClock.millis() / 1000;
+        ControlReplay replay = new ControlReplay(wallClock, clock, replayWindow, replaySeconds);
         return switch (kind) {
             case NONE -> ControlProtection.none();
-            case TLS_AUTH, TLS_CRYPT -> throw new GeneralSecurityException(kind.option() + " is not implemented yet");
+            case TLS_AUTH -> ControlProtections.tlsAuth(key.orElseThrow(), direction, digest,
+                    providers.digest(digest).orElse(null), replay);
+            case TLS_CRYPT -> ControlProtections.tlsCrypt(key.orElseThrow(), server, ControlLimits.DEFAULT, replay);
         };
+    }
+
+    /**
+     * What OpenVPN logs at start for this protection (crypto.c {@code init_key_ctx}), so admins
+     * see the same lines: the digest, and for tls-crypt its fixed cipher.
+     */
+    public java.util.List<String> startLines(CryptoProviders providers) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String direction : new String[] {"Outgoing", "Incoming"}) {
+            switch (kind) {
+                case TLS_AUTH -> {
+                    int bits = providers.digestSpec(digest).map(d -> d.length() * 8).orElse(0);
+                    lines.add(direction + " Control Channel Authentication: Using " + bits + " bit message hash '"
+                            + digest + "' for HMAC authentication");
+                }
+                case TLS_CRYPT -> {
+                    lines.add(direction + " Control Channel Encryption: Cipher 'AES-256-CTR' initialized with 256 bit key");
+                    lines.add(direction + " Control Channel Encryption: Using 256 bit message hash 'SHA256' for HMAC"
+                            + " authentication");
+                }
+                case NONE -> {
+                }
+            }
+        }
+        return lines;
     }
 
     /**
