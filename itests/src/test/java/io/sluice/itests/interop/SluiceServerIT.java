@@ -265,6 +265,69 @@ class SluiceServerIT {
     }
 
     @Test
+    void clientConnectDecidesAndAddsOptionsLearnAddressAndClientDisconnectSeeEachClient() throws Exception {
+        try (NetLab lab = NetLab.open("SluiceServerIT-scripts")) {
+            Ns serverNs = lab.namespace("server");
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            Path events = lab.dir().resolve("events.txt");
+            // As admins write them: client-connect refuses one name, gives alice a fixed address and a
+            // route through its output file; the others log their arguments and variables.
+            Path connect = script(lab.dir().resolve("connect.sh"), "echo \"connect $common_name $trusted_ip"
+                    + " $ifconfig_pool_remote_ip $script_type\" >> " + OpenVpnPeer.quote(events) + "\n"
+                    + "[ \"$common_name\" = mallory ] && exit 1\n"
+                    + "printf 'ifconfig-push 10.8.0.77 255.255.255.0\\npush \"route 10.77.0.0 255.255.0.0\"\\n' > \"$1\"\n");
+            Path learn = script(lab.dir().resolve("learn.sh"), "echo \"learn $*\" >> " + OpenVpnPeer.quote(events) + "\n");
+            Path disconnect = script(lab.dir().resolve("disconnect.sh"), "echo \"disconnect $common_name"
+                    + " $bytes_received $bytes_sent $script_type\" >> " + OpenVpnPeer.quote(events) + "\n");
+            Client alice = new Client(lab, serverNs, "alice");
+            Client mallory = new Client(lab, serverNs, "mallory");
+            SluicePeer sluice = SluicePeer.start(lab, serverNs, "sluice-server", serverConf("udp", "0.0.0.0", pki,
+                    pki.server("server"), "server 10.8.0.0 255.255.255.0", "keepalive 10 60", "script-security 2",
+                    "client-connect " + OpenVpnPeer.quote(connect), "learn-address " + OpenVpnPeer.quote(learn),
+                    "client-disconnect " + OpenVpnPeer.quote(disconnect)));
+            alice.connect(pki, pki.client("alice"), "verb 4", "explicit-exit-notify 1");
+            assertEquals("10.8.0.77", tunAddress(lab, alice.ns, "tun0"), "ifconfig-push from client-connect");
+            alice.peer.awaitLog(Pattern.compile("PUSH_REPLY.*route 10\\.77\\.0\\.0 255\\.255\\.0\\.0"), T);
+            assertAllReplies(lab.ping(alice.ns, "10.8.0.1", 3, T));
+            assertAllReplies(lab.ping(serverNs, "10.8.0.77", 3, T));
+
+            mallory.launch(pki, pki.client("mallory"), "auth-retry none");
+            mallory.peer.awaitLog(Pattern.compile("AUTH_FAILED"), T);
+            sluice.awaitLog(Pattern.compile("client-connect refused the client"), T);
+
+            assertEquals(0, alice.peer.stop());
+            sluice.awaitLog(Pattern.compile("alice/.*(remote-exit|exiting)"), T);
+            String log = awaitFileLine(events, "disconnect alice", T);
+            assertTrue(log.contains("connect alice " + alice.underlay + " 10.8.0.2 client-connect"), log);
+            assertTrue(log.contains("connect mallory "), log);
+            assertTrue(log.contains("learn add 10.8.0.77 alice"), log);
+            assertTrue(log.contains("learn delete 10.8.0.77"), log);
+            assertFalse(log.contains("disconnect mallory"), "client-disconnect only after client-connect let it in");
+            java.util.regex.Matcher m = Pattern.compile("disconnect alice (\\d+) (\\d+) client-disconnect").matcher(log);
+            assertTrue(m.find() && Long.parseLong(m.group(1)) > 0 && Long.parseLong(m.group(2)) > 0, log);
+        }
+    }
+
+    private static Path script(Path file, String body) throws java.io.IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    /** The file's content once a line containing {@code text} is in it. */
+    private static String awaitFileLine(Path file, String text, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String content = Files.exists(file) ? Files.readString(file) : "";
+            if (content.contains(text) || System.nanoTime() > end) {
+                assertTrue(content.contains(text), "no '" + text + "' in " + file + ": " + content);
+                return content;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
     void withCompatModeBefore25TheServerDerivesKeysWithThePrfAndAStockClientAgrees() throws Exception {
         try (NetLab lab = NetLab.open("SluiceServerIT-prf")) {
             Ns serverNs = lab.namespace("server");

@@ -282,11 +282,11 @@ public final class OptionTable {
 
         // ---- scripts ----
         rows.add(new Row(DONE, "script-security", 1, 1, range(0, 3)));
-        for (String script : List.of("up", "down", "ipchange", "route-up", "route-pre-down")) {
+        for (String script : List.of("up", "down", "ipchange", "route-up", "route-pre-down", "client-connect",
+                "client-disconnect", "learn-address")) {
             rows.add(new Row(DONE, script, 1, 1, NON_EMPTY));
         }
-        for (String script : List.of("client-connect", "client-crresponse", "client-disconnect", "learn-address",
-                "tls-verify")) {
+        for (String script : List.of("client-crresponse", "tls-verify")) {
             rows.add(new Row(TODO, script, 1, 1, NON_EMPTY));
         }
         rows.add(new Row(TODO, "auth-user-pass-verify", 2, 2, NON_EMPTY, oneOf("method", "via-env", "via-file")));

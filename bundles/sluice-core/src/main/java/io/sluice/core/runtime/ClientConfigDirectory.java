@@ -15,16 +15,17 @@ import java.util.Optional;
 /**
  * {@code client-config-dir}: a client's directives from the file named after its common name
  * (or {@code DEFAULT}), read when it connects, so edits take effect on the next connection as
- * with OpenVPN.
+ * with OpenVPN; and the same language from a {@code client-connect} script, with or without a
+ * directory.
  */
 final class ClientConfigDirectory implements ClientConfigSource {
 
-    private final Path directory;
+    private final Optional<Path> directory;
     private final Topology topology;
     private final boolean exclusive;
 
     /** @param exclusive {@code ccd-exclusive}: only a client with a file of its own (not DEFAULT) may connect */
-    ClientConfigDirectory(Path directory, Topology topology, boolean exclusive) {
+    ClientConfigDirectory(Optional<Path> directory, Topology topology, boolean exclusive) {
         this.directory = directory;
         this.topology = topology;
         this.exclusive = exclusive;
@@ -34,7 +35,10 @@ final class ClientConfigDirectory implements ClientConfigSource {
     public Optional<ClientDirectives> read(String commonName) throws IOException {
         Optional<ClientConfigFile> file;
         try {
-            file = ClientConfigFile.read(directory, commonName);
+            if (directory.isEmpty()) {
+                return Optional.empty();
+            }
+            file = ClientConfigFile.read(directory.get(), commonName);
         } catch (ConfigException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -47,6 +51,15 @@ final class ClientConfigDirectory implements ClientConfigSource {
                     + "': ccd-exclusive and only " + ClientConfigFile.DEFAULT_FILE + " matches");
         }
         return Optional.of(directives(file.get()));
+    }
+
+    @Override
+    public ClientDirectives parse(String text, String source) throws IOException {
+        try {
+            return directives(ClientConfigFile.parse(text, source));
+        } catch (ConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private ClientDirectives directives(ClientConfigFile f) throws IOException {

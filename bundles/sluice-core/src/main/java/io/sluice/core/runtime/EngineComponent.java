@@ -104,10 +104,8 @@ public final class EngineComponent implements TunnelEngine {
             throws ConfigException, IOException {
         ServerSettings settings = ServerSettingsMapper.map(config, name, prompt);
         Platform platform = platform();
-        ClientConfigSource ccd = settings.clientConfigDir()
-                .<ClientConfigSource>map(dir -> new ClientConfigDirectory(dir, config.network().topology(),
-                        settings.ccdExclusive()))
-                .orElse(ClientConfigSource.NONE);
+        ClientConfigSource ccd = new ClientConfigDirectory(settings.clientConfigDir(), config.network().topology(),
+                settings.ccdExclusive());
         InstanceEvents events = InstanceEvents.create(config, name, () -> nonNull(eventListeners), log);
         ServerInstance server = new ServerInstance(settings, platform, ccd, log, Clock.system(),
                 java.time.Clock.systemUTC(), new SecureRandom(), events);

@@ -32,6 +32,22 @@ public record ClientDirectives(boolean disabled, Optional<ClientAddresses> ifcon
         push = List.copyOf(push);
     }
 
+    /**
+     * These directives followed by {@code later} ones, as OpenVPN applies a client-connect
+     * script's file after the client-config-dir file: a later address, disable or push-reset
+     * wins; iroutes and pushes add up (a later push-reset drops this one's pushes).
+     */
+    public ClientDirectives with(ClientDirectives later) {
+        List<Subnet> routes = new java.util.ArrayList<>(iroutes);
+        routes.addAll(later.iroutes);
+        List<String> pushes = new java.util.ArrayList<>(later.pushReset ? List.of() : push);
+        pushes.addAll(later.push);
+        List<String> removes = new java.util.ArrayList<>(pushRemove);
+        removes.addAll(later.pushRemove);
+        return new ClientDirectives(disabled || later.disabled, later.ifconfigPush.or(() -> ifconfigPush),
+                later.ipv6Push.or(() -> ipv6Push), routes, pushReset || later.pushReset, removes, pushes);
+    }
+
     /** A subnet behind a client ({@code iroute 10.9.0.0 255.255.255.0} is 10.9.0.0/24). */
     public record Subnet(InetAddress network, int prefixLength) {
         public Subnet {

@@ -1,6 +1,18 @@
 package io.sluice.core.server;
 
 import io.sluice.api.transport.PacketLink;
+import io.sluice.core.events.ConnectFacts;
+import io.sluice.core.events.DisconnectFacts;
+import io.sluice.core.events.EventOutcome;
+import io.sluice.core.events.PeerFacts;
+import io.sluice.core.events.PoolAddresses;
+import io.sluice.core.events.SessionEvents;
+import io.sluice.core.tls.TlsSessionInfo;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.LongAdder;
 import io.sluice.core.control.CipherNegotiation;
 import io.sluice.core.control.ClientPushOptions;
 import io.sluice.core.control.ControlRejectCounters;
@@ -79,6 +91,15 @@ final class ClientPeer implements ControlSession.Listener {
     private ClientDirectives directives = ClientDirectives.NONE;
     private List<ControlText.PushReply> pushReply;
     private long closeAt = Long.MAX_VALUE;
+    /** client-connect, learn-address, client-disconnect for this client; set once it authenticated. */
+    private SessionEvents events;
+    private Optional<String> username = Optional.empty();
+    private List<X509Certificate> peerChain = List.of();
+    private final Instant createdAt;
+    private final long createdNanos;
+    /** Link bytes of data packets, for client-disconnect's bytes_received/bytes_sent, as OpenVPN counts them. */
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
     private long wakeAt = ReliableConstants.NEVER;
 
     ClientPeer(ServerInstance server, int shard, ScheduledExecutorService control, PacketLink link,
@@ -96,6 +117,8 @@ final class ClientPeer implements ControlSession.Listener {
         this.texts = new ControlTextParser(rejects);
         this.log = server.log().withPrefix(ServerInstance.describe(remote));
         this.session = ControlSession.server(server.sessionSettings(), codec, this, rejects);
+        this.createdAt = server.wallClock().instant();
+        this.createdNanos = now;
     }
 
     ScheduledExecutorService control() {
@@ -235,6 +258,7 @@ final class ClientPeer implements ControlSession.Listener {
         if (key.keyId() == 0) {
             peerInfo = PeerInfo.parse(message.peerInfo().orElse(""));
             remoteOptions = message.options();
+            username = message.username().filter(u -> !u.isEmpty());
             if (log.enabled(Verb.MULTI)) {
                 for (String line : peerInfo.raw().split("\n")) {
                     if (!line.isBlank() && !line.startsWith("IV_PLAT_VER") || log.enabled(Verb.PARAMETERS)) {
@@ -264,6 +288,7 @@ final class ClientPeer implements ControlSession.Listener {
     /** The first key is up: authenticate, negotiate the cipher, take addresses, push. */
     private void connect(KeyState key, long now) {
         commonName = key.tlsSession().flatMap(t -> t.peerCommonName()).orElse("UNDEF");
+        peerChain = key.tlsSession().map(TlsSessionInfo::peerChain).orElse(List.of());
         log.info(Verb.INFO, "[" + commonName + "] Peer Connection Initiated with " + ServerInstance.describeLong(remote));
         log = server.log().withPrefix(label());
 
@@ -290,6 +315,60 @@ final class ClientPeer implements ControlSession.Listener {
             return;
         }
         addresses = assigned.get();
+        // client-connect (script or listener) decides, and may add client-config-dir lines;
+        // the rest of the connection goes on, on this client's control thread, once it answered.
+        events = server.events().newSession();
+        events.clientConnect(new ConnectFacts(new PeerFacts(remote, commonName, peerChain), peerInfo.environment(),
+                        username, poolAddresses(), createdAt, ZoneId.systemDefault()))
+                .whenComplete((outcome, error) -> control.execute(() -> clientConnected(key, choice, outcome, error)));
+    }
+
+    /** The addresses as scripts see them ({@code ifconfig_pool_*}). */
+    private PoolAddresses poolAddresses() {
+        boolean subnet = server.settings().topology() == ServerSettings.Topology.SUBNET;
+        return new PoolAddresses(addresses.ipv4(), addresses.ipv4Peer(), subnet, addresses.ipv6(),
+                server.settings().ipv6().map(ServerSettings.Ipv6Network::local),
+                server.settings().ipv6().map(ServerSettings.Ipv6Network::prefixLength).orElse(0));
+    }
+
+    /** client-connect answered: admit the client (with what it added) or refuse it. */
+    private void clientConnected(KeyState key, CipherNegotiation.ServerChoice choice, EventOutcome outcome,
+                                 Throwable error) {
+        long now = server.clock().nanos();
+        if (state != State.HANDSHAKE) {
+            return; // closed while the script ran
+        }
+        if (error != null || !outcome.allowed()) {
+            String why = error != null ? String.valueOf(error.getMessage()) : outcome.reason();
+            log.info(Verb.INFO, "MULTI: client-connect refused the client: " + why);
+            authFailed("client-connect refused the client", Optional.empty(), now);
+            return;
+        }
+        if (!outcome.configLines().isEmpty()) {
+            ClientDirectives added;
+            try {
+                added = server.clientConfigs().parse(String.join("\n", outcome.configLines()) + "\n",
+                        "client-connect");
+            } catch (IOException e) {
+                log.warn("client-connect wrote an unusable option: " + e.getMessage());
+                authFailed("client-connect output unusable", Optional.empty(), now);
+                return;
+            }
+            if (added.disabled()) {
+                authFailed("client-connect says 'disable'", Optional.empty(), now);
+                return;
+            }
+            directives = directives.with(added);
+            if (added.ifconfigPush().isPresent() || added.ipv6Push().isPresent()) {
+                server.releaseAddressesOf(this);
+                Optional<ClientAddresses> again = server.assignAddresses(this, directives);
+                if (again.isEmpty()) {
+                    authFailed("no dynamic or static remote --ifconfig address is available", Optional.empty(), now);
+                    return;
+                }
+                addresses = again.get();
+            }
+        }
         // compat-mode before 2.5: the PRF even with a client that could export keys.
         boolean ekm = peerInfo.has(IvProto.TLS_KEY_EXPORT) && server.settings().compat().tlsKeyExport();
         installer = new KeyInstaller(choice.cipher().orElseThrow(), server.settings().auth(), ekm, true,
@@ -400,6 +479,17 @@ final class ClientPeer implements ControlSession.Listener {
         }
     }
 
+    /** The client's event session, once it authenticated. */
+    Optional<SessionEvents> events() {
+        return Optional.ofNullable(events);
+    }
+
+    /** What client-disconnect reports: address, tunnel bytes both ways, how long the session lasted. */
+    DisconnectFacts disconnectFacts() {
+        return new DisconnectFacts(remote, bytesIn.sum(), bytesOut.sum(),
+                Duration.ofNanos(server.clock().nanos() - createdNanos));
+    }
+
     /** Stops everything; called by the server, which has already unlearned the client's routes. */
     void closed() {
         state = State.CLOSED;
@@ -422,9 +512,11 @@ final class ClientPeer implements ControlSession.Listener {
             return;
         }
         out.flip();
+        int sealed = out.remaining();
         try {
             link.send(out, remote);
             lastSent = now;
+            bytesOut.add(sealed);
         } catch (IOException e) {
             server.counters().sendFailed();
         }
@@ -432,6 +524,7 @@ final class ClientPeer implements ControlSession.Listener {
 
     /** Opens a data packet from this client into {@code out}; true if it is authentic and new. */
     boolean open(int keyId, ByteBuffer packet, ByteBuffer out, long now) {
+        int received = packet.remaining();
         out.clear();
         if (keys.decrypt(keyId, packet, out) != DataKeys.Opened.OK) {
             server.counters().badDataPacket();
@@ -439,6 +532,7 @@ final class ClientPeer implements ControlSession.Listener {
         }
         out.flip();
         lastReceived = now;
+        bytesIn.add(received);
         return true;
     }
 

@@ -547,6 +547,9 @@ public final class ServerInstance implements AutoCloseable {
         }
         for (RouteChange<ClientPeer> change : routes.replace(peer, keys).changes()) {
             peer.log().info(Verb.MULTI, "MULTI: Learn: " + change.key() + " -> " + peer.label());
+            // learn-address runs in the background; the route is already in place (Sluice does not
+            // hold a client's traffic for the script, unlike OpenVPN, which waits for it).
+            peer.events().ifPresent(e -> e.learnAddress(change.kind().operation(), change.key().toString()));
         }
         a.ipv4().ifPresent(v4 -> peer.log().info(Verb.MULTI, "MULTI: primary virtual IP for " + peer.label() + ": "
                 + v4.getHostAddress()));
@@ -558,8 +561,11 @@ public final class ServerInstance implements AutoCloseable {
             return;
         }
         peer.log().info(Verb.INFO, reason);
-        routes.forget(peer);
+        for (RouteChange<ClientPeer> change : routes.forget(peer)) {
+            events.learnAddressDelete(change.key().toString());
+        }
         releaseAddresses(peer);
+        peer.events().ifPresent(e -> e.clientDisconnect(peer.disconnectFacts()));
         byEndpoint.remove(new Endpoint(peer.link(), peer.remote()), peer);
         if (byPeerId.compareAndSet(peer.peerId(), peer, null)) {
             release(peer.peerId());
@@ -596,6 +602,23 @@ public final class ServerInstance implements AutoCloseable {
 
     ServerSettings settings() {
         return settings;
+    }
+
+    InstanceEvents events() {
+        return events;
+    }
+
+    java.time.Clock wallClock() {
+        return wallClock;
+    }
+
+    ClientConfigSource clientConfigs() {
+        return clientConfigs;
+    }
+
+    /** Gives back a client's addresses before it takes others (client-connect's ifconfig-push). */
+    void releaseAddressesOf(ClientPeer peer) {
+        releaseAddresses(peer);
     }
 
     io.sluice.core.engine.CryptoProviders providers() {
