@@ -47,7 +47,7 @@ class SupportCheckTest {
                 "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute", "cipher", "tls-auth", "tls-crypt", "compat-mode", "genkey", "show-ciphers", "show-digests",
                 // scripts and DNS
                 "script-security", "up", "down", "ipchange", "route-up", "route-pre-down", "dhcp-option", "dns",
-                "client-connect", "client-disconnect", "learn-address",
+                "client-connect", "client-disconnect", "learn-address", "auth-user-pass-verify",
                 // credentials
                 "askpass", "pkcs12")), done);
     }

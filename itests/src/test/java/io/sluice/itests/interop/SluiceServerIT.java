@@ -308,6 +308,35 @@ class SluiceServerIT {
         }
     }
 
+    @Test
+    void authUserPassVerifyChecksStockClientsPasswordsWithTheAdminsScript() throws Exception {
+        try (NetLab lab = NetLab.open("SluiceServerIT-user-pass")) {
+            Ns serverNs = lab.namespace("server");
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            // The classic via-file checker: line 1 user, line 2 password.
+            Path verify = script(lab.dir().resolve("verify.sh"),
+                    "[ \"$(sed -n 1p \"$1\")\" = alice ] && [ \"$(sed -n 2p \"$1\")\" = s3cret ]\n");
+            Client alice = new Client(lab, serverNs, "alice");
+            Client bob = new Client(lab, serverNs, "bob");
+            SluicePeer sluice = SluicePeer.start(lab, serverNs, "sluice-server", serverConf("udp", "0.0.0.0", pki,
+                    pki.server("server"), "server 10.8.0.0 255.255.255.0", "keepalive 10 60", "script-security 2",
+                    "auth-user-pass-verify " + OpenVpnPeer.quote(verify) + " via-file"));
+            Path right = lab.dir().resolve("alice.pass");
+            Files.writeString(right, "alice\ns3cret\n");
+            Path wrong = lab.dir().resolve("bob.pass");
+            Files.writeString(wrong, "alice\nguess\n");
+            alice.connect(pki, pki.client("alice"), "auth-user-pass " + OpenVpnPeer.quote(right));
+            assertAllReplies(lab.ping(alice.ns, "10.8.0.1", 3, T));
+            sluice.awaitLog(Pattern.compile("TLS: Username/Password authentication succeeded for username 'alice'"), T);
+
+            bob.launch(pki, pki.client("bob"), "auth-user-pass " + OpenVpnPeer.quote(wrong), "auth-retry none");
+            bob.peer.awaitLog(Pattern.compile("AUTH: Received control message: AUTH_FAILED"), T);
+            sluice.awaitLog(Pattern.compile("TLS Auth Error: Auth Username/Password verification failed for peer"), T);
+            assertTrue(bob.peer.process().waitFor(T).isPresent(), "auth-retry none: the client stops");
+            assertAllReplies(lab.ping(alice.ns, "10.8.0.1", 2, T));
+        }
+    }
+
     private static Path script(Path file, String body) throws java.io.IOException {
         Files.writeString(file, "#!/bin/sh\n" + body);
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));

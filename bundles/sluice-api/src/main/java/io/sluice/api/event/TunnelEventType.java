@@ -19,7 +19,12 @@ public enum TunnelEventType {
     /** The routes are in, after {@code up} ({@code route-up}). */
     ROUTE_UP("route-up"),
     /** The routes are about to be removed, before {@code down} ({@code route-pre-down}). */
-    ROUTE_PRE_DOWN("route-pre-down");
+    ROUTE_PRE_DOWN("route-pre-down"),
+    /**
+     * A client sent a username and password ({@code auth-user-pass-verify}); may veto. As with
+     * OpenVPN's plugins, the environment carries {@code username} and {@code password}.
+     */
+    USER_PASS_VERIFY("user-pass-verify");
 
     private final String scriptType;
 
@@ -32,8 +37,13 @@ public enum TunnelEventType {
         return scriptType;
     }
 
-    /** Whether a listener's answer can stop what is happening (only client-connect can). */
+    /** The configuration option that names this event's script. */
+    public String option() {
+        return this == USER_PASS_VERIFY ? "auth-user-pass-verify" : scriptType;
+    }
+
+    /** Whether a listener's answer can stop what is happening (client-connect and user-pass-verify). */
     public boolean vetoable() {
-        return this == CLIENT_CONNECT;
+        return this == CLIENT_CONNECT || this == USER_PASS_VERIFY;
     }
 }

@@ -3,7 +3,7 @@
  * client-disconnect, learn-address, reported with OpenVPN's script environment names so existing scripts run.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.sluice.api.event;
 
 import org.osgi.annotation.bundle.Export;

@@ -289,7 +289,7 @@ public final class OptionTable {
         for (String script : List.of("client-crresponse", "tls-verify")) {
             rows.add(new Row(TODO, script, 1, 1, NON_EMPTY));
         }
-        rows.add(new Row(TODO, "auth-user-pass-verify", 2, 2, NON_EMPTY, oneOf("method", "via-env", "via-file")));
+        rows.add(new Row(DONE, "auth-user-pass-verify", 2, 2, NON_EMPTY, oneOf("method", "via-env", "via-file")));
         rows.add(new Row(TODO, "tls-crypt-v2-verify", 1, 1, NON_EMPTY));
         rows.add(new Row(TODO, "down-pre", 0, 0));
         rows.add(new Row(TODO, "up-delay", 0, 0));

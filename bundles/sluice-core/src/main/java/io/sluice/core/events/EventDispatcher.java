@@ -275,7 +275,7 @@ public final class EventDispatcher implements AutoCloseable {
                 lines.addAll(r.configLines());
             } else {
                 allowed = false;
-                reasons.add("--" + type.scriptType() + " script: " + r.message());
+                reasons.add("--" + type.option() + " script: " + r.message());
             }
         }
         for (Answer a : answers) {

@@ -54,7 +54,7 @@ public record ScriptCommand(TunnelEventType type, List<String> words, Path progr
             value = value.replace(',', ' ');
         }
         List<String> words = split(value);
-        String what = "--" + type.scriptType() + " script";
+        String what = "--" + type.option() + " script";
         Path program;
         try {
             program = workingDirectory.resolve(words.get(0)).normalize();

@@ -70,13 +70,13 @@ public final class ScriptHooks {
         Map<TunnelEventType, ScriptCommand> commands = new EnumMap<>(TunnelEventType.class);
         List<String> warnings = new ArrayList<>();
         for (TunnelEventType type : TunnelEventType.values()) {
-            List<OptionLine> lines = config.all(type.scriptType());
+            List<OptionLine> lines = config.all(type.option());
             if (lines.isEmpty()) {
                 continue;
             }
             for (int i = 1; i < lines.size(); i++) {
                 // options.c set_user_script, once for every line after the first
-                warnings.add("Multiple --" + type.scriptType() + " scripts defined.  "
+                warnings.add("Multiple --" + type.option() + " scripts defined.  "
                         + "The previously configured script is overridden.");
             }
             for (OptionLine line : lines) {

@@ -72,7 +72,7 @@ final class ScriptRunner {
 
     /** The hook name in OpenVPN's failure message. */
     static String hook(TunnelEventType type) {
-        return UP_DOWN.contains(type) ? "--up/--down" : "--" + type.scriptType();
+        return UP_DOWN.contains(type) ? "--up/--down" : "--" + type.option();
     }
 
     /**
@@ -82,9 +82,41 @@ final class ScriptRunner {
      */
     ScriptResult run(ScriptCommand command, List<String> appended, Map<String, String> environment) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
-        return command.type() == TunnelEventType.CLIENT_CONNECT
-                ? clientConnect(command, appended, environment, deadline)
-                : execute(command, appended, environment, deadline);
+        return switch (command.type()) {
+            case CLIENT_CONNECT -> clientConnect(command, appended, environment, deadline);
+            case USER_PASS_VERIFY -> userPassVerify(command, appended, environment, deadline);
+            default -> execute(command, appended, environment, deadline);
+        };
+    }
+
+    /**
+     * ssl_verify.c {@code verify_user_pass_script}: {@code via-file} writes the username and
+     * password to a fresh owner-only file, passed as the last argument and removed afterwards,
+     * and keeps the password out of the environment; {@code via-env} leaves both in the
+     * environment.
+     */
+    private ScriptResult userPassVerify(ScriptCommand command, List<String> appended, Map<String, String> environment,
+                                        long deadline) {
+        boolean viaFile = !command.line().arg(1).orElse("via-file").equals("via-env");
+        if (!viaFile || !hooks.scriptsAllowed()) {
+            return execute(command, appended, environment, deadline);
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        String password = env.remove("password");
+        Path file = null;
+        try {
+            file = tempFile("up");
+            Files.writeString(file, env.getOrDefault("username", "") + "\n" + (password == null ? "" : password) + "\n");
+            List<String> args = new ArrayList<>(appended);
+            args.add(file.toString());
+            return execute(command, args, env, deadline);
+        } catch (IOException e) {
+            log.warn("Could not create a temporary file in " + hooks.tmpDir() + ": " + e.getMessage());
+            return ScriptResult.failed(ScriptResult.Status.NOT_EXECUTED, OptionalInt.empty(),
+                    "could not create temporary files in " + hooks.tmpDir());
+        } finally {
+            delete(file);
+        }
     }
 
     /** Runs the program and logs a failure as OpenVPN does. */

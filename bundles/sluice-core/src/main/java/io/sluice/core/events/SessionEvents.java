@@ -3,6 +3,7 @@ package io.sluice.core.events;
 import io.sluice.api.event.TunnelEvent;
 import io.sluice.api.event.TunnelEventType;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -49,6 +50,33 @@ public final class SessionEvents {
                 .toCompletableFuture();
         connect = outcome;
         return outcome.copy();
+    }
+
+    /** Whether a verifier for usernames and passwords is configured ({@code auth-user-pass-verify}). */
+    public boolean verifiesUserPass() {
+        return instance.dispatcher().hooks().command(TunnelEventType.USER_PASS_VERIFY).isPresent();
+    }
+
+    /**
+     * The client sent a username and password (ssl_verify.c {@code verify_user_pass_script}):
+     * runs {@code auth-user-pass-verify} with the peer's address, certificate variables,
+     * {@code common_name}, its peer info, {@code username} and {@code password} (the runner moves
+     * the password into a file for {@code via-file}). Admit the client only when the outcome is
+     * {@link EventOutcome#allowed() allowed}. The password leaves no trace in this session's
+     * variables once the event is built.
+     */
+    public synchronized CompletionStage<EventOutcome> userPassVerify(PeerFacts peer, Map<String, String> peerInfo,
+                                                                      String username, String password) {
+        commonName = peer.commonName();
+        env.setAll(Environments.peer(peer));
+        env.setAll(peerInfo);
+        env.set("username", username);
+        env.set("script_type", TunnelEventType.USER_PASS_VERIFY.scriptType());
+        Map<String, String> variables = new java.util.LinkedHashMap<>(env.snapshot());
+        variables.put("password", password);
+        TunnelEvent event = new TunnelEvent(TunnelEventType.USER_PASS_VERIFY, instance.dispatcher().instance(),
+                List.of(), variables);
+        return lane.dispatch(event).toCompletableFuture().copy();
     }
 
     /**

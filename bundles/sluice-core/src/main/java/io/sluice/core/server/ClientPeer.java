@@ -94,6 +94,8 @@ final class ClientPeer implements ControlSession.Listener {
     /** client-connect, learn-address, client-disconnect for this client; set once it authenticated. */
     private SessionEvents events;
     private Optional<String> username = Optional.empty();
+    /** Kept only until auth-user-pass-verify has it. */
+    private String password = "";
     private List<X509Certificate> peerChain = List.of();
     private final Instant createdAt;
     private final long createdNanos;
@@ -259,6 +261,7 @@ final class ClientPeer implements ControlSession.Listener {
             peerInfo = PeerInfo.parse(message.peerInfo().orElse(""));
             remoteOptions = message.options();
             username = message.username().filter(u -> !u.isEmpty());
+            password = message.password().orElse("");
             if (log.enabled(Verb.MULTI)) {
                 for (String line : peerInfo.raw().split("\n")) {
                     if (!line.isBlank() && !line.startsWith("IV_PLAT_VER") || log.enabled(Verb.PARAMETERS)) {
@@ -304,6 +307,43 @@ final class ClientPeer implements ControlSession.Listener {
             authFailed("cipher negotiation failed", Optional.of(choice.failureReason()), now);
             return;
         }
+        events = server.events().newSession();
+        if (events.verifiesUserPass()) {
+            String secret = password;
+            password = "";
+            if (username.isEmpty()) {
+                log.info(Verb.INFO, "TLS Auth Error: Auth Username/Password was not provided by peer");
+                authFailed("no username/password", Optional.empty(), now);
+                return;
+            }
+            events.userPassVerify(new PeerFacts(remote, commonName, peerChain), peerInfo.environment(),
+                            username.get(), secret)
+                    .whenComplete((outcome, error) -> control.execute(() -> userPassChecked(key, choice, outcome, error)));
+            return;
+        }
+        password = "";
+        authenticated(key, choice, now);
+    }
+
+    /** auth-user-pass-verify answered. */
+    private void userPassChecked(KeyState key, CipherNegotiation.ServerChoice choice, EventOutcome outcome,
+                                 Throwable error) {
+        long now = server.clock().nanos();
+        if (state != State.HANDSHAKE) {
+            return;
+        }
+        if (error != null || !outcome.allowed()) {
+            log.info(Verb.INFO, "TLS Auth Error: Auth Username/Password verification failed for peer");
+            authFailed("username/password refused", Optional.empty(), now);
+            return;
+        }
+        log.info(Verb.INFO, "TLS: Username/Password authentication succeeded for username '" + username.orElse("")
+                + "'");
+        authenticated(key, choice, now);
+    }
+
+    /** The client is who it says: its directives, addresses, client-connect. */
+    private void authenticated(KeyState key, CipherNegotiation.ServerChoice choice, long now) {
         directives = server.directivesFor(this);
         if (directives.disabled()) {
             authFailed("client-config-dir says 'disable'", Optional.empty(), now);
@@ -317,7 +357,6 @@ final class ClientPeer implements ControlSession.Listener {
         addresses = assigned.get();
         // client-connect (script or listener) decides, and may add client-config-dir lines;
         // the rest of the connection goes on, on this client's control thread, once it answered.
-        events = server.events().newSession();
         events.clientConnect(new ConnectFacts(new PeerFacts(remote, commonName, peerChain), peerInfo.environment(),
                         username, poolAddresses(), createdAt, ZoneId.systemDefault()))
                 .whenComplete((outcome, error) -> control.execute(() -> clientConnected(key, choice, outcome, error)));

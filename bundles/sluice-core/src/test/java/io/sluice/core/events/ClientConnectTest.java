@@ -128,6 +128,36 @@ class ClientConnectTest {
     }
 
     @Test
+    void authUserPassVerifyViaFileGetsAnOwnerOnlyFileWithUsernameAndPasswordAndNoPasswordVariable() throws Exception {
+        Path out = dir.resolve("up.txt");
+        Fixture.script(dir, "verify.sh", "{ ls -l \"$1\" | cut -c1-10; cat \"$1\"; echo \"user=$username\";"
+                + " echo \"password=${password-unset}\"; echo \"type=$script_type\"; echo \"cn=$common_name\"; }"
+                + " > '" + out + "'\n[ \"$(sed -n 2p \"$1\")\" = s3cret ]");
+        InstanceEvents server = server(Duration.ofSeconds(20), "auth-user-pass-verify verify.sh via-file");
+        SessionEvents session = server.newSession();
+        assertTrue(session.verifiesUserPass());
+        EventOutcome right = UpDownScriptsTest.await(session.userPassVerify(client1().peer(), Map.of("IV_VER", "2.6.14"),
+                "alice", "s3cret"));
+        assertTrue(right.allowed(), right::reason);
+        assertEquals(List.of("-rw-------", "alice", "s3cret", "user=alice", "password=unset", "type=user-pass-verify",
+                "cn=client-1"), Files.readAllLines(out));
+        assertEquals(0, tmpFiles(), "the password file is removed");
+        assertFalse(session.environment().snapshot().containsKey("password"), "no password kept in the session");
+
+        EventOutcome wrong = UpDownScriptsTest.await(server.newSession().userPassVerify(client1().peer(), Map.of(),
+                "alice", "guess"));
+        assertFalse(wrong.allowed());
+    }
+
+    @Test
+    void authUserPassVerifyViaEnvHasThePasswordInTheEnvironment() throws Exception {
+        Fixture.script(dir, "verify.sh", "[ \"$username\" = bob ] && [ \"$password\" = hunter2 ] && [ $# -eq 0 ]");
+        SessionEvents session = server(Duration.ofSeconds(20), "auth-user-pass-verify verify.sh via-env").newSession();
+        assertTrue(UpDownScriptsTest.await(session.userPassVerify(client1().peer(), Map.of(), "bob", "hunter2"))
+                .allowed());
+    }
+
+    @Test
     void aNonZeroExitStatusRefusesTheClient() throws Exception {
         Fixture.script(dir, "no.sh", "echo 'push \"echo never\"' > \"$1\"\nexit 1");
         SessionEvents session = server(Duration.ofSeconds(20), "client-connect no.sh").newSession();
