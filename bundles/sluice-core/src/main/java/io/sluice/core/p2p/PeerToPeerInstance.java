@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A static-key peer-to-peer tunnel, as OpenVPN 2.6 runs {@code --secret} with {@code --ifconfig}:
@@ -58,6 +59,9 @@ public final class PeerToPeerInstance implements AutoCloseable {
 
     private static final int BUFFER_SIZE = 65536 + 512;
     private static final long TICK_MILLIS = 200;
+    /** occ.h {@code OCC_INTERVAL_SECONDS} and {@code OCC_N_TRIES}: how often and how long to ask for the peer's string. */
+    private static final long OCC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final int OCC_TRIES = 12;
 
     private final P2pSettings settings;
     private final Platform platform;
@@ -77,8 +81,10 @@ public final class PeerToPeerInstance implements AutoCloseable {
     private Closeable listener;
     private TunDevice tun;
     private Thread tunReader;
-    private boolean initialized;
+    private final AtomicBoolean initialized = new AtomicBoolean();
     private long retryPauseMillis;
+    private int occRequests;
+    private long nextOccRequest;
 
     private volatile StaticKeyChannel channel;
     private volatile PacketLink link;
@@ -113,8 +119,8 @@ public final class PeerToPeerInstance implements AutoCloseable {
 
     /**
      * Keys the data channel, opens and configures the device, opens the link and returns; the
-     * tunnel goes on in the background. A UDP peer is ready at once ("Initialization Sequence
-     * Completed"); a TCP peer once its connection is made.
+     * tunnel goes on in the background. As in OpenVPN 2.6, "Initialization Sequence Completed"
+     * follows the peer's first authentic packet ("Peer Connection Initiated with ...").
      *
      * @throws IOException when a cipher or digest is not installed, the key is unusable, the
      *                     device or the link cannot be opened, or {@code remote} does not resolve
@@ -230,7 +236,6 @@ public final class PeerToPeerInstance implements AutoCloseable {
                         + describe(link.localAddress()));
                 log.info(Verb.INFO, "UDPv" + family(link.localAddress()) + " link remote: "
                         + (configuredRemote == null ? "[AF_UNSPEC]" : describe(configuredRemote)));
-                initializationCompleted();
             }
             case TCP_SERVER -> {
                 InetSocketAddress local = settings.bind().orElseThrow();
@@ -248,9 +253,9 @@ public final class PeerToPeerInstance implements AutoCloseable {
         }
     }
 
+    /** OpenVPN 2.6 completes a static-key peer's start once the peer's first authentic packet came (forward.c). */
     private void initializationCompleted() {
-        if (!initialized) {
-            initialized = true;
+        if (initialized.compareAndSet(false, true)) {
             log.info(Verb.INFO, "Initialization Sequence Completed");
         }
     }
@@ -309,7 +314,6 @@ public final class PeerToPeerInstance implements AutoCloseable {
         log.info(Verb.INFO, "TCP connection established with "
                 + describe(connection.remoteAddress().orElse(peer)));
         lastReceived = clock.nanos();
-        initializationCompleted();
     }
 
     // --- restarts -------------------------------------------------------------------------------
@@ -334,6 +338,7 @@ public final class PeerToPeerInstance implements AutoCloseable {
         old.close();
         peerConfirmed = false;
         occReplySeen = false;
+        occRequests = 0;
         lastReceived = clock.nanos();
         if (settings.link() == P2pSettings.Link.UDP) {
             peer = configuredRemote;
@@ -367,6 +372,12 @@ public final class PeerToPeerInstance implements AutoCloseable {
                 log.info(Verb.INFO, "Inactivity timeout (--ping-restart), restarting");
                 restart("ping-restart");
                 return;
+            }
+            if (peerConfirmed && !occReplySeen && occRequests < OCC_TRIES && now - nextOccRequest >= 0) {
+                // As OpenVPN (occ.c): ask for the peer's options string until it answers.
+                occRequests++;
+                nextOccRequest = now + OCC_INTERVAL_NANOS;
+                send(ByteBuffer.wrap(OccMessage.of(OccMessage.REQUEST)), timerOut);
             }
             Duration ping = settings.ping();
             if (!ping.isZero() && now - lastSent >= ping.toNanos()) {
@@ -437,6 +448,7 @@ public final class PeerToPeerInstance implements AutoCloseable {
             peer = udp ? sender : peer;
             peerConfirmed = true;
             log.info(Verb.INFO, "Peer Connection Initiated with " + describe(sender));
+            initializationCompleted();
         }
         if (KeepalivePing.isPing(opened)) {
             return;
@@ -478,7 +490,7 @@ public final class PeerToPeerInstance implements AutoCloseable {
         }
     }
 
-    /** An OCC message from the peer: answer a request, check a reply, restart on exit (occ.c). */
+    /** An OCC message from the peer (I/O thread): answer a request, check a reply, restart on exit (occ.c). */
     private void occ(int opcode, ByteBuffer message, ByteBuffer out) {
         switch (opcode) {
             case OccMessage.REQUEST -> send(ByteBuffer.wrap(OccMessage.reply(options.local())), out);
@@ -487,6 +499,7 @@ public final class PeerToPeerInstance implements AutoCloseable {
                     occReplySeen = true;
                     String remote = OccMessage.replyText(message);
                     log.info(Verb.PARAMETERS, "OCC: the peer's options string: '" + remote + "'");
+                    // Differences are warnings only, as in OpenVPN 2.6 (options.c options_warning).
                     OptionsStringCheck.compare(remote, options.expectedRemote()).messages().forEach(log::warn);
                 }
             }
