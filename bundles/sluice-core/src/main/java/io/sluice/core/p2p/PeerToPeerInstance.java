@@ -18,6 +18,7 @@ import io.sluice.core.log.TunnelLog;
 import io.sluice.core.log.Verb;
 import io.sluice.core.pushed.PushedOptions;
 import io.sluice.core.time.Clock;
+import io.sluice.core.tunnel.TunReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -57,7 +58,7 @@ public final class PeerToPeerInstance implements AutoCloseable {
     /** Exit status when the instance ends by itself ({@code ping-exit}) or is stopped, as OpenVPN's. */
     public static final int EXIT_OK = 0;
 
-    private static final int BUFFER_SIZE = 65536 + 512;
+    private static final int BUFFER_SIZE = TunReader.BUFFER_SIZE;
     private static final long TICK_MILLIS = 200;
     /** occ.h {@code OCC_INTERVAL_SECONDS} and {@code OCC_N_TRIES}: how often and how long to ask for the peer's string. */
     private static final long OCC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -220,10 +221,7 @@ public final class PeerToPeerInstance implements AutoCloseable {
                 : InetAddress.getByAddress(new byte[4]);
         network.configureDevice(tun, PushedOptions.NONE, peerAddress);
         network.addRoutes(tun);
-        TunDevice device = tun;
-        tunReader = new Thread(() -> readTun(device), "sluice-" + settings.name() + "-tun");
-        tunReader.setDaemon(true);
-        tunReader.start();
+        tunReader = TunReader.start(tun, "sluice-" + settings.name() + "-tun", this::send, () -> stopping, log);
     }
 
     private void openLink() throws IOException {
@@ -513,27 +511,6 @@ public final class PeerToPeerInstance implements AutoCloseable {
 
     // --- packets to the peer ----------------------------------------------------------------------
 
-    private void readTun(TunDevice device) {
-        ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        while (true) {
-            in.clear();
-            int n;
-            try {
-                n = device.read(in);
-            } catch (IOException e) {
-                if (!stopping) {
-                    log.warn("read from " + device.name() + " failed: " + e.getMessage());
-                }
-                return;
-            }
-            if (n < 0) {
-                return;
-            }
-            in.flip();
-            send(in, out);
-        }
-    }
 
     /** Seals a payload and sends it to the peer; dropped while there is none. */
     private void send(ByteBuffer payload, ByteBuffer out) {
