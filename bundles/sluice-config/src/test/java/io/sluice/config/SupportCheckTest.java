@@ -21,7 +21,7 @@ class SupportCheckTest {
     Path dir;
 
     @Test
-    void theConfigurationLanguageServerAndClientModeAreImplementedSoFar() {
+    void theConfigurationLanguageServerClientAndStaticKeyModeAreImplementedSoFar() {
         Set<String> done = new TreeSet<>();
         for (OptionSpec s : OptionTable.all()) {
             if (s.impl() == Impl.DONE) {
@@ -45,6 +45,8 @@ class SupportCheckTest {
                 "auth-user-pass", "auth-retry", "auth-nocache", "pull-filter", "route-nopull", "route-noexec",
                 "ifconfig-noexec", "redirect-gateway", "redirect-private", "route-gateway", "route-ipv6-gateway",
                 "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute", "cipher", "tls-auth", "tls-crypt", "compat-mode", "genkey", "show-ciphers", "show-digests",
+                // static-key peer-to-peer mode
+                "secret",
                 // scripts and DNS
                 "script-security", "up", "down", "ipchange", "route-up", "route-pre-down", "dhcp-option", "dns",
                 "client-connect", "client-disconnect", "learn-address", "auth-user-pass-verify",

@@ -391,7 +391,7 @@ public final class OptionTable {
                 "lz4", "lz4-v2")));
 
         // ---- data channel crypto ----
-        rows.add(new Row(TODO, "secret", 1, 2, NON_EMPTY, KEY_DIRECTION).inline()
+        rows.add(new Row(DONE, "secret", 1, 2, NON_EMPTY, KEY_DIRECTION).inline()
                 .deprecated("static key mode (--secret) is deprecated and will be removed in OpenVPN 2.7"));
         rows.add(new Row(DONE, "auth", 1, 1, DIGEST));
         rows.add(new Row(DONE, "cipher", 1, 1, CIPHER));

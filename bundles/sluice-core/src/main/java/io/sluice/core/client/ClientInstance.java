@@ -18,13 +18,13 @@ import io.sluice.core.pushed.PushedOptions;
 import io.sluice.core.pushed.ReconnectSchedule;
 import io.sluice.core.pushed.Restart;
 import io.sluice.core.time.Clock;
+import io.sluice.core.tunnel.TunReader;
 import io.sluice.core.tls.TlsSessionInfo;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +57,6 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
      */
     public static final int EXIT_OK = 0;
 
-    private static final int BUFFER_SIZE = 65536 + 512;
     /** How long a stop waits for the control thread: route-pre-down and down scripts may run. */
     private static final long STOP_WAIT_SECONDS = 2 * EventDispatcher.DEFAULT_TIME_LIMIT.toSeconds() + 5;
 
@@ -261,9 +260,12 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         appliedOptions = List.copyOf(significant);
         appliedServer = server;
         TunDevice device = tun;
-        tunReader = new Thread(() -> readTun(device), "sluice-" + settings.name() + "-tun");
-        tunReader.setDaemon(true);
-        tunReader.start();
+        tunReader = TunReader.start(device, "sluice-" + settings.name() + "-tun", (packet, out) -> {
+            ClientConnection c = dataConnection;
+            if (c != null) {
+                c.seal(packet, out);
+            }
+        }, () -> stopping || tun != device, log);
     }
 
     /** Takes the device down as OpenVPN does: route-pre-down, routes out, close, down. */
@@ -391,30 +393,6 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
 
     // --- TUN reader -------------------------------------------------------------------------
 
-    private void readTun(TunDevice device) {
-        ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        while (true) {
-            in.clear();
-            int n;
-            try {
-                n = device.read(in);
-            } catch (IOException e) {
-                if (!stopping && tun == device) {
-                    log.warn("read from " + device.name() + " failed: " + e.getMessage());
-                }
-                return;
-            }
-            if (n < 0) {
-                return;
-            }
-            in.flip();
-            ClientConnection c = dataConnection;
-            if (c != null) {
-                c.seal(in, out);
-            }
-        }
-    }
 
     // --- stop -------------------------------------------------------------------------------
 

@@ -41,9 +41,10 @@ import java.util.Set;
  * server reachable under {@code redirect-gateway}). What it could not add, or found there
  * already, it does not remove later.
  *
- * <p>Used on the client's control thread only.
+ * <p>Used on the client's control thread only. A static-key peer ({@code io.sluice.core.p2p})
+ * uses it too, with an empty push: its own {@code ifconfig} and {@code route} lines.
  */
-final class ClientNetwork {
+public final class ClientNetwork {
 
     private final LocalRouting local;
     private final Optional<HostRoutes> hostRoutes;
@@ -59,7 +60,7 @@ final class ClientNetwork {
     private final Set<PlannedRoute> deleted = new HashSet<>();
     private final List<IfAddress> addresses = new ArrayList<>();
 
-    ClientNetwork(LocalRouting local, Optional<HostRoutes> hostRoutes, Optional<HostResolver> resolver,
+    public ClientNetwork(LocalRouting local, Optional<HostRoutes> hostRoutes, Optional<HostResolver> resolver,
                   TunnelLog log) {
         this.local = local;
         this.hostRoutes = hostRoutes;
@@ -75,7 +76,7 @@ final class ClientNetwork {
      * @throws IOException when the plan cannot be made (no gateway for redirect-gateway) or the
      *                     system refuses the device settings
      */
-    void configureDevice(TunDevice tun, PushedOptions pushed, InetAddress server) throws IOException {
+    public void configureDevice(TunDevice tun, PushedOptions pushed, InetAddress server) throws IOException {
         RoutingFacts facts = facts(server);
         ClientNetworkPlan p = ClientNetworkPlan.compute(pushed, local, facts);
         p.warnings().forEach(log::warn);
@@ -106,7 +107,7 @@ final class ClientNetwork {
      * Adds the planned routes (routes that fail are logged and skipped, as OpenVPN does) and
      * applies the DNS settings.
      */
-    void addRoutes(TunDevice tun) {
+    public void addRoutes(TunDevice tun) {
         for (RouteStep step : plan.install()) {
             boolean done = run(tun, step);
             if (done) {
@@ -218,7 +219,7 @@ final class ClientNetwork {
     }
 
     /** Removes what {@link #apply} put in, in reverse order; restores original routes it replaced. */
-    void undo(TunDevice tun) {
+    public void undo(TunDevice tun) {
         if (plan == null) {
             return;
         }
@@ -298,7 +299,9 @@ final class ClientNetwork {
 
     /** How the server is reached now, before any tunnel route: the "net gateway". */
     private RoutingFacts facts(InetAddress server) {
-        if (hostRoutes.isEmpty()) {
+        if (hostRoutes.isEmpty() || server.isAnyLocalAddress()) {
+            // No routes outside the tunnel to look up, or no peer address yet (a static-key peer
+            // that waits to learn it).
             return RoutingFacts.of(server, Optional.empty(), Optional.empty());
         }
         try {

@@ -17,18 +17,20 @@ import java.util.OptionalInt;
  * <p>In 2.6 the string is informational: a mismatch only logs warnings
  * ({@link OptionsStringCheck}); cipher negotiation reads the peer's {@code cipher} from it for
  * clients that do not negotiate. It describes a configuration's client or server side for
- * client/server mode; the peer-to-peer parts ({@code ifconfig}, {@code tun-ipv6},
- * {@code secret}) are not produced.
+ * client/server mode, or a static-key peer ({@link Role#STATIC_KEY}), whose string OpenVPN
+ * exchanges in OCC messages on the data channel and which adds {@code tun-ipv6},
+ * {@code ifconfig} and {@code secret}, always names the cipher, and has no key method or role.
  *
  * <p>Field order and rules:
  * <ol>
  *   <li>{@code V4}, {@code dev-type}, {@code link-mtu} (see {@link #linkMtu()}), {@code tun-mtu},
- *       {@code proto} ({@link OccProto});</li>
+ *       {@code proto} ({@link OccProto}); static key: {@code tun-ipv6} and {@code ifconfig}
+ *       (tun.c {@code ifconfig_options_string}: the far end's address first);</li>
  *   <li>{@code comp-lzo} for any compression, {@code mtu-dynamic} for fragment;</li>
  *   <li>{@code keydir 0|1} when tls-auth has a key direction (swapped in the remote string);</li>
  *   <li>{@code cipher} only if the cipher is in data-ciphers (OpenVPN announces only what it
  *       will accept), {@code auth} ({@code [null-digest]} for AEAD ciphers), {@code keysize}
- *       in bits (128 for BF-CBC, 0 for none), {@code no-replay};</li>
+ *       in bits (128 for BF-CBC, 0 for none), {@code secret} in static-key mode, {@code no-replay};</li>
  *   <li>{@code tls-auth}, {@code key-method 2}, and the role, swapped in the remote string.</li>
  * </ol>
  * The cipher's default in 2.6 is still BF-CBC, which OpenVPN never resolves here: it counts as
@@ -44,8 +46,8 @@ public final class OptionsString {
     /** The cipher 2.6 still defaults to, handled without resolving it (mtu.c, options.c). */
     public static final String BF_CBC = "BF-CBC";
 
-    /** Whether this side is the TLS server or client. */
-    public enum Role { TLS_SERVER, TLS_CLIENT }
+    /** Whether this side is the TLS server or client, or a static-key peer ({@code secret}). */
+    public enum Role { TLS_SERVER, TLS_CLIENT, STATIC_KEY }
 
     private final String devType;
     private final int tunMtu;
@@ -62,6 +64,9 @@ public final class OptionsString {
     private final OptionalInt keyDirection;
     private final boolean tlsAuth;
     private final boolean replay;
+    private final String ifconfigLocal;
+    private final String ifconfigRemote;
+    private final boolean tunIpv6;
 
     private OptionsString(Builder b) {
         this.devType = b.devType;
@@ -79,6 +84,9 @@ public final class OptionsString {
         this.keyDirection = b.keyDirection;
         this.tlsAuth = b.tlsAuth;
         this.replay = b.replay;
+        this.ifconfigLocal = b.ifconfigLocal;
+        this.ifconfigRemote = b.ifconfigRemote;
+        this.tunIpv6 = b.tunIpv6;
     }
 
     public static Builder builder() {
@@ -111,6 +119,15 @@ public final class OptionsString {
         b.append(",link-mtu ").append(linkMtu());
         b.append(",tun-mtu ").append(occTunMtu.orElse(tunMtu));
         b.append(",proto ").append(proto.occName(remote));
+        boolean staticKey = role == Role.STATIC_KEY;
+        if (staticKey && tunIpv6) {
+            b.append(",tun-ipv6");
+        }
+        if (staticKey && ifconfigLocal != null) {
+            // The far end first: our remote in our own string, our local in what we expect.
+            b.append(",ifconfig ").append(remote ? ifconfigLocal : ifconfigRemote).append(' ')
+                    .append(remote ? ifconfigRemote : ifconfigLocal);
+        }
         if (compression.announced()) {
             b.append(",comp-lzo");
         }
@@ -122,15 +139,21 @@ public final class OptionsString {
             b.append(",keydir ").append(remote ? 1 - keyDirection.getAsInt() : keyDirection.getAsInt());
         }
         String announcedName = isBfCbc() ? BF_CBC : cipher == null ? "[null-cipher]" : cipher.name();
-        if (dataCiphers.contains(announcedName)) {
+        if (staticKey || dataCiphers.contains(announcedName)) {
             b.append(",cipher ").append(announcedName);
         }
         boolean aead = keyTypeMode() == CipherMode.AEAD;
         b.append(",auth ").append(aead || digest == null ? "[null-digest]" : digest.name());
         int keysize = isBfCbc() ? 128 : cipher == null ? 0 : cipher.keyLength() * 8;
         b.append(",keysize ").append(keysize);
+        if (staticKey) {
+            b.append(",secret");
+        }
         if (!replay) {
             b.append(",no-replay");
+        }
+        if (staticKey) {
+            return b.toString();
         }
         if (tlsAuth) {
             b.append(",tls-auth");
@@ -149,9 +172,12 @@ public final class OptionsString {
     public int linkMtu() {
         CipherMode mode = keyTypeMode();
         boolean cbc = mode == CipherMode.CBC;
-        int packetId = !replay ? 0 : (mode == CipherMode.CFB || mode == CipherMode.OFB) ? 8 : 4;
+        boolean staticKey = role == Role.STATIC_KEY;
+        // Long packet ids (with the time) in static-key mode and for CFB/OFB (mtu.c calc_packet_id_size_dc).
+        int packetId = !replay ? 0 : (staticKey || mode == CipherMode.CFB || mode == CipherMode.OFB) ? 8 : 4;
         int payload = tunMtu + tapMtuExtra + compression.header() + (fragment ? 4 : 0) + (cbc ? packetId : 0);
-        int header = (proto.isTcp() ? 2 : 0) + 1; // length prefix; opcode (no peer id at start-up)
+        // Length prefix; opcode (no peer id at start-up), which static-key packets do not have.
+        int header = (proto.isTcp() ? 2 : 0) + (staticKey ? 0 : 1);
         if (!cbc) {
             header += packetId;
         }
@@ -215,8 +241,24 @@ public final class OptionsString {
         private OptionalInt keyDirection = OptionalInt.empty();
         private boolean tlsAuth;
         private boolean replay = true;
+        private String ifconfigLocal;
+        private String ifconfigRemote;
+        private boolean tunIpv6;
 
         private Builder() {
+        }
+
+        /** Static key: {@code ifconfig local remote} as written (a tun device in p2p topology). */
+        public Builder ifconfig(String local, String remote) {
+            this.ifconfigLocal = Objects.requireNonNull(local);
+            this.ifconfigRemote = Objects.requireNonNull(remote);
+            return this;
+        }
+
+        /** Static key: {@code ifconfig-ipv6} is set. */
+        public Builder tunIpv6(boolean tunIpv6) {
+            this.tunIpv6 = tunIpv6;
+            return this;
         }
 
         /** {@code tun}, {@code tap} (or {@code null} for OpenVPN's other device types). */

@@ -1,6 +1,7 @@
 package io.sluice.core.data;
 
 import io.sluice.api.crypto.CipherContext;
+import io.sluice.api.crypto.CipherMode;
 import io.sluice.api.crypto.CipherProvider;
 import io.sluice.api.crypto.CipherSpec;
 import io.sluice.api.crypto.DigestProvider;
@@ -14,8 +15,10 @@ import java.util.Objects;
  * Makes the encryptor or decryptor for one direction of one data-channel key, keying one fresh
  * cipher context (and HMAC context, for CBC) from the providers.
  *
- * <p>Supported: AEAD ciphers (AES-GCM, ChaCha20-Poly1305) with V1/V2 framing, and CBC ciphers
- * with or without an HMAC in any framing. CFB/OFB and {@code cipher none} are refused.
+ * <p>Supported: AEAD ciphers (AES-GCM, ChaCha20-Poly1305) with V1/V2 framing, CBC ciphers
+ * with or without an HMAC in any framing, and {@code cipher none} (a spec of mode
+ * {@link io.sluice.api.crypto.CipherMode#NONE}; no cipher provider is asked) in static-key
+ * framing. CFB/OFB are refused.
  */
 public final class DataChannelCrypto {
 
@@ -29,8 +32,11 @@ public final class DataChannelCrypto {
     public static DataEncryptor encryptor(CipherProvider ciphers, DigestProvider digests, CipherSpec cipher,
                                           DigestSpec auth, DirectionKeys keys, DataFraming framing,
                                           PacketIdSender ids, IvGenerator ivs) throws GeneralSecurityException {
-        Objects.requireNonNull(ciphers, "ciphers");
         Objects.requireNonNull(keys, "keys");
+        if (cipher.mode() == CipherMode.NONE) {
+            return new PlainEncryptor(hmac(digests, auth, keys, null), framing, ids);
+        }
+        Objects.requireNonNull(ciphers, "ciphers");
         return switch (cipher.mode()) {
             case AEAD -> new AeadEncryptor(ciphers.create(cipher.name(), keys.cipherKey(), true),
                     keys.implicitIv(), framing, ids);
@@ -47,8 +53,11 @@ public final class DataChannelCrypto {
     public static DataDecryptor decryptor(CipherProvider ciphers, DigestProvider digests, CipherSpec cipher,
                                           DigestSpec auth, DirectionKeys keys, DataFraming framing,
                                           ReplayWindow replay) throws GeneralSecurityException {
-        Objects.requireNonNull(ciphers, "ciphers");
         Objects.requireNonNull(keys, "keys");
+        if (cipher.mode() == CipherMode.NONE) {
+            return new PlainDecryptor(hmac(digests, auth, keys, null), framing, replay);
+        }
+        Objects.requireNonNull(ciphers, "ciphers");
         return switch (cipher.mode()) {
             case AEAD -> new AeadDecryptor(ciphers.create(cipher.name(), keys.cipherKey(), false),
                     keys.implicitIv(), framing, replay);
@@ -69,7 +78,9 @@ public final class DataChannelCrypto {
         try {
             return Objects.requireNonNull(digests, "digests").createHmac(auth.name(), keys.hmacKey());
         } catch (GeneralSecurityException | RuntimeException e) {
-            context.close();
+            if (context != null) {
+                context.close();
+            }
             throw e;
         }
     }

@@ -56,13 +56,7 @@ final class ClientSettingsMapper {
         }
         int poll = c.last("server-poll-timeout").or(() -> c.last("connect-timeout"))
                 .map(l -> Integer.parseInt(l.args().get(0))).orElse(SERVER_POLL_TIMEOUT_SECONDS);
-        LocalRouting routing = LocalRouting.fromConfig(c);
-        if (!routing.problems().isEmpty()) {
-            PushProblem p = routing.problems().get(0);
-            // LocalRouting numbers the configuration's lines from 1.
-            OptionLine line = c.lines().get(Math.max(0, Math.min(p.position() - 1, c.lines().size() - 1)));
-            throw ConfigException.at(line, p.message());
-        }
+        LocalRouting routing = routing(c);
         return new ClientSettings(name, remotes(c), c.transport().remoteRandom(), policy, Duration.ofSeconds(poll),
                 c.has("persist-remote-ip"), ServerSettingsMapper.tun(c), routing, c.has("persist-tun"),
                 credentials(c, client, prompt), authRetry, client.authNocache(), d.effectiveDataCiphers(), d.dataCiphersFallback(), d.auth().orElse("SHA1"),
@@ -70,6 +64,18 @@ final class ClientSettingsMapper {
                 Duration.ofSeconds(c.renegotiation().renegSec()), pullFilters(client),
                 c.renegotiation().replayWindow(), c.renegotiation().replayTime(), TlsSettingsMapper.map(c, name, false, prompt),
                 ControlProtectionMapper.map(c), CompatMode.of(c), ServerSettingsMapper.timings(c));
+    }
+
+    /** The configuration's own addressing and routing options; a line that cannot be read is a configuration error. */
+    static LocalRouting routing(OpenVpnConfig c) throws ConfigException {
+        LocalRouting routing = LocalRouting.fromConfig(c);
+        if (!routing.problems().isEmpty()) {
+            PushProblem p = routing.problems().get(0);
+            // LocalRouting numbers the configuration's lines from 1.
+            OptionLine line = c.lines().get(Math.max(0, Math.min(p.position() - 1, c.lines().size() - 1)));
+            throw ConfigException.at(line, p.message());
+        }
+        return routing;
     }
 
     private static List<RemoteSpec> remotes(OpenVpnConfig c) throws ConfigException {

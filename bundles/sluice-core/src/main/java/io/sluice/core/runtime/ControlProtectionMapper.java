@@ -45,7 +45,8 @@ final class ControlProtectionMapper {
         return ControlProtectionSpec.NONE;
     }
 
-    private static Key2 key(OptionLine line, FileOrInline source) throws ConfigException {
+    /** Reads a static key file named on {@code line}; any problem is a configuration error at that line. */
+    static Key2 key(OptionLine line, FileOrInline source) throws ConfigException {
         String where = source.path().map(Object::toString).orElse("[inline]");
         try {
             return StaticKeyFile.parse(source.read());

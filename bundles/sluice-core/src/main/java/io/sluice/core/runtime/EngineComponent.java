@@ -20,6 +20,8 @@ import io.sluice.core.events.InstanceEvents;
 import io.sluice.core.engine.Tunnel;
 import io.sluice.core.engine.TunnelEngine;
 import io.sluice.core.log.TunnelLog;
+import io.sluice.core.p2p.P2pSettings;
+import io.sluice.core.p2p.PeerToPeerInstance;
 import io.sluice.core.server.ClientConfigSource;
 import io.sluice.core.server.ServerInstance;
 import io.sluice.core.server.ServerSettings;
@@ -38,7 +40,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The engine as a service: servers and clients. It follows the capability bundles as they come and go: crypto
+ * The engine as a service: servers, clients and static-key peers. It follows the capability bundles as they come and go: crypto
  * providers are asked for each new key; the TUN driver and transports are taken when an
  * instance starts, and the instance keeps them until it stops.
  */
@@ -86,9 +88,13 @@ public final class EngineComponent implements TunnelEngine {
         if (config.controlChannel().role() == TlsRole.CLIENT) {
             return startClient(config, name, log, prompt);
         }
+        if (config.controlChannel().role() == TlsRole.NONE && config.controlChannel().secret().isPresent()) {
+            return startPeerToPeer(config, name, log);
+        }
         throw ConfigException.forOption(config.lines().get(0).location(), "mode",
-                "static-key point-to-point tunnels are not supported by Sluice yet; use 'client' or 'server'");
+                "nothing to run: neither 'client', 'server' nor a static-key peer ('secret')");
     }
+
 
     private Platform platform() throws IOException {
         TunDriver driver = tunDriver;
@@ -132,6 +138,17 @@ public final class EngineComponent implements TunnelEngine {
         client.start();
         return new RunningTunnel(name, () -> (client.connected() ? "connected" : "connecting")
                 + (client.deviceName().isEmpty() ? "" : ", " + client.deviceName()), client.finished(), client::close);
+    }
+
+    private Tunnel startPeerToPeer(OpenVpnConfig config, String name, TunnelLog log)
+            throws ConfigException, IOException {
+        Platform platform = platform();
+        P2pSettings settings = P2pSettingsMapper.map(config, name, platform.crypto());
+        PeerToPeerInstance peer = new PeerToPeerInstance(settings, platform, log, Clock.system(),
+                java.time.Clock.systemUTC(), new SecureRandom());
+        peer.start();
+        return new RunningTunnel(name, () -> peer.deviceName() + peer.confirmedPeer()
+                .map(p -> ", peer " + p).orElse(", waiting for the peer"), peer.finished(), peer::close);
     }
 
     /** What a caller holds of a running instance. */

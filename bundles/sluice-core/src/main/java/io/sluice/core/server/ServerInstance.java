@@ -39,6 +39,7 @@ import io.sluice.core.route.SourceCheck;
 import io.sluice.core.session.SessionRole;
 import io.sluice.core.session.SessionSettings;
 import io.sluice.core.time.Clock;
+import io.sluice.core.tunnel.TunReader;
 import io.sluice.core.tls.TlsEndpointFactory;
 import io.sluice.core.wire.ControlCodec;
 import io.sluice.core.wire.Opcode;
@@ -73,7 +74,7 @@ public final class ServerInstance implements AutoCloseable {
     /** How often each control thread runs its clients' timers. */
     private static final long TICK_MILLIS = 100;
     /** Room for the largest packet either side of the data channel (TUN MTU 65535 and overhead). */
-    private static final int BUFFER_SIZE = 65536 + 512;
+    private static final int BUFFER_SIZE = TunReader.BUFFER_SIZE;
 
     private final ServerSettings settings;
     private final Platform platform;
@@ -179,9 +180,14 @@ public final class ServerInstance implements AutoCloseable {
             shards[i].scheduleWithFixedDelay(() -> tick(shard), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
         shards[0].scheduleWithFixedDelay(this::persistPool, 1, 1, TimeUnit.SECONDS);
-        tunReader = new Thread(this::readTun, "sluice-" + settings.name() + "-tun");
-        tunReader.setDaemon(true);
-        tunReader.start();
+        tunReader = TunReader.start(tun, "sluice-" + settings.name() + "-tun", (packet, out) -> {
+            ClientPeer to = routes.routeDestination(packet);
+            if (to == null || to.state() != ClientPeer.State.CONNECTED) {
+                counters.noRoute();
+                return;
+            }
+            to.seal(packet, out, clock.nanos());
+        }, () -> !running, log);
         log.info(Verb.INFO, "Initialization Sequence Completed");
     }
 
@@ -387,32 +393,6 @@ public final class ServerInstance implements AutoCloseable {
     }
 
     /** The TUN reader thread: packets from the host to clients. */
-    private void readTun() {
-        ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        while (running) {
-            in.clear();
-            int n;
-            try {
-                n = tun.read(in);
-            } catch (IOException e) {
-                if (running) {
-                    log.warn("read from " + tun.name() + " failed: " + e.getMessage());
-                }
-                return;
-            }
-            if (n < 0) {
-                return;
-            }
-            in.flip();
-            ClientPeer to = routes.routeDestination(in);
-            if (to == null || to.state() != ClientPeer.State.CONNECTED) {
-                counters.noRoute();
-                continue;
-            }
-            to.seal(in, out, clock.nanos());
-        }
-    }
 
     // --- clients --------------------------------------------------------------------------
 

@@ -123,10 +123,11 @@ public final class InstanceRunner {
             SettingsListing.lines(config).forEach(l -> log.info(SettingsListing.VERB, l));
         }
         log.info(Verb.MULTI, "Instance state in " + context.getProperty(Handover.STATE_DIR));
-        if (config.mode() != Mode.SERVER && config.controlChannel().role() != TlsRole.CLIENT) {
-            // Neither a server nor a client (static-key peer-to-peer is not supported yet, and the
-            // boot launcher's support check names its options): the container idles until stopped.
-            log.info(Verb.MULTI, "No server or client in the configuration: nothing to run");
+        if (config.mode() != Mode.SERVER && config.controlChannel().role() != TlsRole.CLIENT
+                && config.controlChannel().secret().isEmpty()) {
+            // Neither a server, a client nor a static-key peer (OpenVPN would run an unencrypted
+            // tunnel, which Sluice does not): the container idles until stopped.
+            log.info(Verb.MULTI, "No server, client or static key in the configuration: nothing to run");
             logReady();
             return;
         }
@@ -143,7 +144,8 @@ public final class InstanceRunner {
             stop(context, EXIT_FAILURE);
             return;
         }
-        // A client ends by itself (AUTH_FAILED, HALT, connect-retry-max): the process ends with it.
+        // A client ends by itself (AUTH_FAILED, HALT, connect-retry-max), a static-key peer on
+        // ping-exit: the process ends with it.
         tunnel.ended().thenAccept(status -> {
             if (running) {
                 running = false;
