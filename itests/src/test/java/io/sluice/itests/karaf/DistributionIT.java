@@ -37,7 +37,7 @@ public class DistributionIT extends SluiceKarafTestSupport {
 
     /** Every bundle the umbrella feature installs today. */
     private static final Set<String> SLUICE_BUNDLES = Set.of("sluice-api", "sluice-config", "sluice-core", "sluice-crypto-jce",
-            "sluice-tun-linux", "sluice-transport-udp", "sluice-transport-tcp", "sluice-launcher");
+            "sluice-crypto-bc", "sluice-tun-linux", "sluice-transport-udp", "sluice-transport-tcp", "sluice-launcher");
 
     @Inject
     private BundleContext context;
@@ -80,7 +80,8 @@ public class DistributionIT extends SluiceKarafTestSupport {
         features.uninstallFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
         assertFalse(feature + " still installed", features.isInstalled(features.getFeature(feature)));
         assertEquals("sluice-crypto-jce bundle still there after uninstall", null, bundleNamed("sluice-crypto-jce"));
-        assertTrue("a cipher provider is still registered: " + cipherNames(), cipherNames().isEmpty());
+        assertFalse("AES-256-GCM still offered: " + cipherNames(), cipherNames().contains("AES-256-GCM"));
+        assertTrue("the other provider's ciphers stay: " + cipherNames(), cipherNames().contains("BF-CBC"));
         // What other capabilities share stays.
         assertEquals(Bundle.ACTIVE, bundleNamed("sluice-api").getState());
 
@@ -88,6 +89,22 @@ public class DistributionIT extends SluiceKarafTestSupport {
         assertTrue(features.isInstalled(features.getFeature(feature)));
         assertEquals(Bundle.ACTIVE, bundleNamed("sluice-crypto-jce").getState());
         assertTrue("AES-256-GCM offered again", cipherNames().contains("AES-256-GCM"));
+        List<String> problems = componentProblems();
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
+    @Test
+    public void theLegacyCipherBundleTakesBlowfishAwayAndBringsItBackWithoutARestart() throws Exception {
+        String feature = "sluice-crypto-bc";
+        assertTrue("BF-CBC (RouterOS blowfish128) offered: " + cipherNames(), cipherNames().contains("BF-CBC"));
+        features.uninstallFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
+        assertEquals(null, bundleNamed("sluice-crypto-bc"));
+        assertFalse("BF-CBC gone: " + cipherNames(), cipherNames().contains("BF-CBC"));
+        assertTrue("the JDK's ciphers stay", cipherNames().contains("AES-256-GCM"));
+        features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
+        assertEquals(Bundle.ACTIVE, bundleNamed("sluice-crypto-bc").getState());
+        assertTrue("BF-CBC back: " + cipherNames(), cipherNames().containsAll(List.of("BF-CBC", "DES-EDE3-CBC",
+                "CAST5-CBC")));
         List<String> problems = componentProblems();
         assertTrue(String.join("\n", problems), problems.isEmpty());
     }

@@ -11,8 +11,13 @@ import java.util.function.Supplier;
 
 /**
  * Crypto providers as the engine component holds them now (lists DS replaces as services come
- * and go, best-ranked first): each call answers from the current lists, so a new key gets
- * whatever is installed at that moment.
+ * and go): each call answers from the current lists, so a new key gets whatever is installed at
+ * that moment. When several providers offer a name, the best-ranked wins, as
+ * {@code getServiceReference} would choose it: highest {@code service.ranking}, then the oldest.
+ *
+ * <p>DS hands a field reference's list in {@code ServiceReference.compareTo} order, which is
+ * ascending: lowest ranking first, and the best provider last (OSGi Compendium 112.3.8.1). So
+ * the lists are searched from the end.
  */
 final class ProviderRegistry implements CryptoProviders {
 
@@ -26,7 +31,7 @@ final class ProviderRegistry implements CryptoProviders {
 
     @Override
     public Optional<CipherProvider> cipher(String name) {
-        for (CipherProvider p : ciphers.get()) {
+        for (CipherProvider p : bestFirst(ciphers.get())) {
             if (offers(() -> p.spec(name).isPresent())) {
                 return Optional.of(p);
             }
@@ -36,7 +41,7 @@ final class ProviderRegistry implements CryptoProviders {
 
     @Override
     public Optional<DigestProvider> digest(String name) {
-        for (DigestProvider p : digests.get()) {
+        for (DigestProvider p : bestFirst(digests.get())) {
             if (offers(() -> p.spec(name).isPresent())) {
                 return Optional.of(p);
             }
@@ -55,6 +60,13 @@ final class ProviderRegistry implements CryptoProviders {
             }
         }
         return names;
+    }
+
+    /** DS's ascending order turned around: the best-ranked provider first. */
+    static <T> List<T> bestFirst(List<T> ascending) {
+        List<T> copy = new java.util.ArrayList<>(ascending == null ? List.of() : ascending);
+        java.util.Collections.reverse(copy);
+        return copy;
     }
 
     /** A plugin's answer, or false if it throws: one broken provider must not take the engine down. */
