@@ -449,8 +449,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
             end(Ending.RESTART, "cannot make data channel keys");
             return;
         }
-        log.info(Verb.INFO, "Data Channel: cipher '" + installer.cipher() + "'"
-                + (peerId >= 0 ? ", peer-id: " + peerId : ""));
+        log.info(Verb.INFO, installer.logLine(platform.crypto(), peerId));
         log.info(Verb.MULTI, "Timers: ping " + TimeUnit.NANOSECONDS.toSeconds(ping) + ", ping-"
                 + (pingExit ? "exit " : "restart ") + TimeUnit.NANOSECONDS.toSeconds(pingRestart));
         pushedOptionsApplied = true;

@@ -416,8 +416,7 @@ final class ClientPeer implements ControlSession.Listener {
             authFailed("data channel keys could not be made", Optional.empty(), now);
             return;
         }
-        log.info(Verb.INFO, "Data Channel: cipher '" + installer.cipher() + "'"
-                + (peerInfo.has(IvProto.DATA_V2) ? ", peer-id: " + peerId : ""));
+        log.info(Verb.INFO, installer.logLine(server.providers(), peerInfo.has(IvProto.DATA_V2) ? peerId : -1));
         log.info(Verb.MULTI, "Timers: ping " + server.settings().ping().toSeconds() + ", ping-restart "
                 + server.settings().pingRestart().toSeconds());
         pushReply = buildPushReply(choice);

@@ -42,6 +42,17 @@ public record KeyInstaller(String cipher, String auth, boolean tlsEkm, boolean s
     }
 
     /**
+     * OpenVPN's line for the negotiated data channel (ssl_ncp.c / crypto.c): the cipher, the
+     * {@code auth} digest when the cipher needs one (CBC), and the peer id when there is one:
+     * {@code Data Channel: cipher 'BF-CBC', auth 'SHA1', peer-id: 0}.
+     */
+    public String logLine(CryptoProviders providers, int peerId) {
+        boolean hmac = providers.cipherSpec(cipher).map(CipherSpec::needsHmac).orElse(false);
+        return "Data Channel: cipher '" + cipher + "'" + (hmac ? ", auth '" + auth + "'" : "")
+                + (peerId >= 0 ? ", peer-id: " + peerId : "");
+    }
+
+    /**
      * Derives and installs the key's data channel into {@code keys}.
      *
      * @param framing P_DATA_V2 with the peer id, or P_DATA_V1, for packets this end sends

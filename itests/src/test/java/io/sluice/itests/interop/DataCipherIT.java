@@ -1,0 +1,105 @@
+package io.sluice.itests.interop;
+
+import static io.sluice.itests.net.TunnelChecks.assertAllReplies;
+import static io.sluice.itests.net.TunnelChecks.tunAddress;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sluice.itests.net.IssuedCert;
+import io.sluice.itests.net.Iperf3;
+import io.sluice.itests.net.Iperf3Result;
+import io.sluice.itests.net.Link;
+import io.sluice.itests.net.NetLab;
+import io.sluice.itests.net.Ns;
+import io.sluice.itests.net.OpenVpnPeer;
+import io.sluice.itests.net.Preconditions;
+import io.sluice.itests.net.SluicePeer;
+import io.sluice.itests.net.TestPki;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The CBC data-channel ciphers with their HMAC digests against stock OpenVPN 2.6, both
+ * directions (Sluice server with an OpenVPN client, OpenVPN server with a Sluice client), over
+ * UDP in namespaces with kernel TUN devices, each pinging and moving 5 MB: AES-CBC from the JDK
+ * bundle, and the legacy 64-bit-block ciphers from the Bouncy Castle bundle, which OpenVPN on
+ * OpenSSL 3 only offers with its legacy provider loaded ({@code providers legacy default}).
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class DataCipherIT {
+
+    private static final Duration T = Duration.ofSeconds(30);
+    private static final long FIVE_MB = 5L * 1024 * 1024;
+
+    @BeforeAll
+    static void machineCanRunInteropTests() {
+        Preconditions.requireRootAndTun();
+    }
+
+    private static String server(String local, TestPki pki, IssuedCert cert, String cipher, String digest) {
+        return String.join("\n", "port 1194", "proto udp", "local " + local, "dev tun",
+                "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),
+                "key " + OpenVpnPeer.quote(cert.key()), "dh none", "keepalive 2 10", "topology subnet",
+                "server 10.8.0.0 255.255.255.0", "data-ciphers " + cipher, "auth " + digest, "verb 3", "");
+    }
+
+    private static String client(String server, TestPki pki, IssuedCert cert, String cipher, String digest) {
+        return String.join("\n", "client", "dev tun", "proto udp", "remote " + server + " 1194", "nobind",
+                "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),
+                "key " + OpenVpnPeer.quote(cert.key()), "remote-cert-tls server", "connect-retry 1 2",
+                "data-ciphers " + cipher, "auth " + digest, "verb 3", "");
+    }
+
+    /** OpenVPN on OpenSSL 3 needs the legacy provider for 64-bit-block ciphers and MD5. */
+    private static String openVpnExtras(String cipher, String digest) {
+        boolean legacy = !cipher.startsWith("AES-") || digest.equals("MD5");
+        return legacy ? "providers legacy default\n" : "";
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource({"AES-128-CBC, SHA1", "AES-192-CBC, SHA224", "AES-256-CBC, SHA512", "BF-CBC, SHA1",
+        "DES-EDE3-CBC, SHA256", "CAST5-CBC, MD5"})
+    void cbcCipherAndDigestInteroperateBothWays(String cipher, String digest) throws Exception {
+        try (NetLab lab = NetLab.open("DataCipherIT-" + cipher)) {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            Link link = lab.link(serverNs, clientNs);
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            String extras = openVpnExtras(cipher, digest);
+            Pattern chosen = Pattern.compile("Data Channel: cipher '" + Pattern.quote(cipher) + "', auth '"
+                    + Pattern.quote(digest) + "'");
+
+            // Sluice serves, OpenVPN connects.
+            SluicePeer sluiceServer = SluicePeer.start(lab, serverNs, "sluice-server",
+                    server(link.a().v4(), pki, pki.server("server"), cipher, digest));
+            OpenVpnPeer openVpnClient = OpenVpnPeer.start(lab, clientNs, "openvpn-client",
+                    client(link.a().v4(), pki, pki.client("alice"), cipher, digest) + extras);
+            openVpnClient.awaitLog(chosen, T);
+            sluiceServer.awaitLog(chosen, T);
+            pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
+            openVpnClient.stop();
+            assertEquals(0, sluiceServer.stop());
+
+            // OpenVPN serves, Sluice connects.
+            OpenVpnPeer.start(lab, serverNs, "openvpn-server",
+                    server(link.a().v4(), pki, pki.server("server"), cipher, digest) + extras);
+            SluicePeer sluiceClient = SluicePeer.start(lab, clientNs, "sluice-client",
+                    client(link.a().v4(), pki, pki.client("alice"), cipher, digest));
+            sluiceClient.awaitLog(chosen, T);
+            pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
+            assertEquals(0, sluiceClient.stop());
+        }
+    }
+
+    private static void pingAndMoveFiveMegabytes(NetLab lab, Ns serverNs, Ns clientNs) throws InterruptedException {
+        String ip = tunAddress(lab, clientNs, "tun0");
+        assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
+        assertAllReplies(lab.ping(serverNs, ip, 3, T));
+        Iperf3Result bulk = Iperf3.tcpBytes(FIVE_MB, Duration.ofSeconds(30)).run(lab, serverNs, "10.8.0.1", clientNs);
+        assertEquals(FIVE_MB, bulk.sentBytes(), bulk::toString);
+    }
+}
