@@ -96,6 +96,29 @@ class StaticKeyIT {
     }
 
     @Test
+    void withoutACipherLineBothSidesUseOpenVpnsDefaultBlowfishFromTheLegacyBundle() throws Exception {
+        try (NetLab lab = NetLab.open("StaticKeyIT-bf-cbc")) {
+            Ns left = lab.namespace("openvpn");
+            Ns right = lab.namespace("sluice");
+            Link link = lab.link(left, right);
+            Path key = OpenVpnKeys.genkey(OpenVpnKeys.Kind.SECRET, lab.dir().resolve("static.key"));
+            String defaults = "cipher AES-256-CBC\nauth SHA256\n";
+            SluicePeer sluice = SluicePeer.launch(lab, right, "sluice", peer(link.b().v4(), RIGHT, LEFT,
+                    OpenVpnPeer.quote(key), "proto udp").replace(defaults, ""));
+            sluice.awaitLog(Pattern.compile("UDPv4 link local \\(bound\\)"), Duration.ofSeconds(90));
+            // OpenVPN on OpenSSL 3 has Blowfish only in its legacy provider.
+            OpenVpnPeer.start(lab, left, "openvpn", peer(link.a().v4(), LEFT, RIGHT, OpenVpnPeer.quote(key),
+                    "proto udp", "remote " + link.b().v4() + " 1194", "providers legacy default").replace(defaults, ""));
+            sluice.awaitLog(SluicePeer.READY, T);
+            pingAndMoveFiveMegabytes(lab, left, right);
+            assertTrue(sluice.process().lines().stream().anyMatch(l -> l.contains(
+                    "Outgoing Static Key Encryption: Cipher 'BF-CBC' initialized with 128 bit key")),
+                    sluice.process().tail(40));
+            assertEquals(0, sluice.stop());
+        }
+    }
+
+    @Test
     void overTcpSluiceAsTcpServerAndOpenVpnAsTcpClientPingAndMoveFiveMegabytes() throws Exception {
         try (NetLab lab = NetLab.open("StaticKeyIT-tcp-server")) {
             Ns left = lab.namespace("sluice");
