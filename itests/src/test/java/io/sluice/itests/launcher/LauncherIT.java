@@ -142,6 +142,24 @@ class LauncherIT {
     }
 
     @Test
+    void testCryptoRunsTheLoopbackSelfTestForEveryInstalledCipherOnAKeyOpenVpnMade() throws Exception {
+        Path key = io.sluice.itests.net.OpenVpnKeys.genkey(io.sluice.itests.net.OpenVpnKeys.Kind.SECRET,
+                dir.resolve("static.key"));
+        Result all = run("--test-crypto", "--secret", key.toString());
+        assertEquals(0, all.status, all.stdout + all.stderr);
+        for (String cipher : List.of("AES-256-GCM", "AES-128-CBC", "CHACHA20-POLY1305", "BF-CBC", "DES-EDE3-CBC")) {
+            assertTrue(all.stdout.contains("Cipher '" + cipher + "' ("), all.stdout);
+        }
+        assertTrue(all.stdout.contains("Sluice crypto self-test mode SUCCEEDED."), all.stdout);
+
+        // One cipher, as OpenVPN's --test-crypto is run: every packet length is logged.
+        Result one = run("--test-crypto", "--secret", key.toString(), "--cipher", "AES-256-CBC", "--auth", "SHA512");
+        assertEquals(0, one.status, one.stderr);
+        assertTrue(one.stdout.contains("TESTING ENCRYPT/DECRYPT of packet length=1500"), one.stdout);
+        assertTrue(one.stdout.contains("Cipher 'AES-256-CBC' (auth SHA512): OK"), one.stdout);
+    }
+
+    @Test
     void genkeyWritesAStaticKeyThatOpenVpnReadsOwnerOnlyAndNeverOverwritesOne() throws Exception {
         Result r = run("--genkey", "tls-crypt", "tc.key");
         assertEquals(0, r.status, r.stderr);

@@ -142,7 +142,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "show-groups", 0, 0));
         rows.add(new Row(DONE, "genkey", 0, 3, oneOf("key type", "secret", "tls-auth", "tls-crypt",
                 "tls-crypt-v2-server", "tls-crypt-v2-client", "auth-token"), ANY));
-        rows.add(new Row(TODO, "test-crypto", 0, 0));
+        rows.add(new Row(DONE, "test-crypto", 0, 0));
         rows.add(new Row(TODO, "mktun", 0, 0));
         rows.add(new Row(TODO, "rmtun", 0, 0));
 

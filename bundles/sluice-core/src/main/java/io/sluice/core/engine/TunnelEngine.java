@@ -22,4 +22,7 @@ public interface TunnelEngine {
      * @throws IOException     when the system refuses (TUN device, socket in use, missing capability)
      */
     Tunnel start(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt) throws ConfigException, IOException;
+
+    /** The cipher and digest providers installed now, as a new instance would get them. */
+    CryptoProviders crypto();
 }

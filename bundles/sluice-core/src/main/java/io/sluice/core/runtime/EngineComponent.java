@@ -15,6 +15,7 @@ import io.sluice.config.TlsRole;
 import io.sluice.core.client.ClientInstance;
 import io.sluice.core.client.ClientSettings;
 import io.sluice.core.engine.Prompt;
+import io.sluice.core.engine.CryptoProviders;
 import io.sluice.core.engine.Platform;
 import io.sluice.core.events.InstanceEvents;
 import io.sluice.core.engine.Tunnel;
@@ -80,6 +81,11 @@ public final class EngineComponent implements TunnelEngine {
     volatile List<TunnelEventListener> eventListeners;
 
     @Override
+    public CryptoProviders crypto() {
+        return new ProviderRegistry(() -> nonNull(ciphers), () -> nonNull(digests));
+    }
+
+    @Override
     public Tunnel start(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
             throws ConfigException, IOException {
         if (config.mode() == Mode.SERVER) {
@@ -101,7 +107,7 @@ public final class EngineComponent implements TunnelEngine {
         if (driver == null) {
             throw new IOException("no TUN/TAP driver is installed (feature sluice-tun-linux)");
         }
-        return new Platform(new ProviderRegistry(() -> nonNull(ciphers), () -> nonNull(digests)), driver,
+        return new Platform(crypto(), driver,
                 Optional.ofNullable(udp), Optional.ofNullable(tcp), Optional.ofNullable(hostRoutes),
                 Optional.ofNullable(resolver));
     }

@@ -9,6 +9,7 @@ import io.sluice.config.Mode;
 import io.sluice.config.OpenVpnConfig;
 import io.sluice.config.SupportCheck;
 import io.sluice.config.TlsRole;
+import io.sluice.core.engine.CryptoSelfTest;
 import io.sluice.core.engine.Prompt;
 import io.sluice.core.engine.Tunnel;
 import io.sluice.core.engine.TunnelEngine;
@@ -91,18 +92,15 @@ public final class InstanceRunner {
         }
         if (config.has("genkey")) {
             // Standalone, as in OpenVPN: write the key and exit.
-            int status;
-            try {
-                status = GenKey.run(config, System.out, System.err);
-            } catch (ConfigException e) {
-                System.err.println(e.getMessage());
-                status = EXIT_CONFIG_ERROR;
-            }
-            stop(context, status);
+            standalone(context, () -> GenKey.run(config, System.out, System.err));
             return;
         }
         log = TunnelLog.forVerb(config.verb())
                 .withMute(config.last("mute").map(l -> Integer.parseInt(l.args().get(0))).orElse(0));
+        if (config.has("test-crypto")) {
+            standalone(context, () -> CryptoSelfTest.run(config, engine.crypto(), log));
+            return;
+        }
         try {
             if (pkiInitHost != null) {
                 PkiInit.run(config, pkiInitHost, log);
@@ -159,6 +157,24 @@ public final class InstanceRunner {
     private void logReady() {
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         log.info(Verb.INFO, String.format("Start-up complete in %d.%03d s", readyMillis / 1000, readyMillis % 1000));
+    }
+
+    /** What a standalone option ({@code --genkey}, {@code --test-crypto}) does; returns the exit status. */
+    @FunctionalInterface
+    private interface Standalone {
+        int run() throws ConfigException;
+    }
+
+    /** Runs a standalone option and stops the container with its status, as OpenVPN exits after one. */
+    private static void standalone(BundleContext context, Standalone action) {
+        int status;
+        try {
+            status = action.run();
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            status = EXIT_CONFIG_ERROR;
+        }
+        stop(context, status);
     }
 
     /** A dynamic reference's current list, copied before use (it may be replaced at any time). */
