@@ -44,7 +44,7 @@ class SupportCheckTest {
                 "resolv-retry", "connect-retry", "connect-retry-max", "connect-timeout", "server-poll-timeout",
                 "auth-user-pass", "auth-retry", "auth-nocache", "pull-filter", "route-nopull", "route-noexec",
                 "ifconfig-noexec", "redirect-gateway", "redirect-private", "route-gateway", "route-ipv6-gateway",
-                "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute", "cipher", "tls-auth", "tls-crypt", "compat-mode", "genkey", "show-ciphers", "show-digests", "test-crypto",
+                "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute", "cipher", "tls-auth", "tls-crypt", "compat-mode", "genkey", "show-ciphers", "show-digests", "show-tls", "test-crypto",
                 // static-key peer-to-peer mode
                 "secret",
                 // scripts and DNS

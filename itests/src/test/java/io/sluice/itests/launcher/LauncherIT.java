@@ -133,6 +133,15 @@ class LauncherIT {
             assertTrue(ciphers.stdout.contains(line + "\n"), ciphers.stdout);
             assertTrue(openvpn.contains(line), "OpenVPN describes it the same way: " + line);
         }
+        Result tls = run("--show-tls");
+        assertEquals(0, tls.status, tls.stderr);
+        String openvpnTls = io.sluice.itests.net.Commands.run(Duration.ofSeconds(30),
+                io.sluice.itests.net.Commands.path("openvpn"), "--show-tls").output();
+        for (String suite : List.of("TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+                "TLS-ECDHE-ECDSA-WITH-AES-256-GCM-SHA384", "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256")) {
+            assertTrue(tls.stdout.contains(suite + "\n"), tls.stdout);
+            assertTrue(openvpnTls.contains(suite), "OpenVPN names it the same way: " + suite);
+        }
         Result digests = run("--show-digests");
         assertEquals(0, digests.status, digests.stderr);
         for (String line : List.of("SHA1 160 bit digest size", "SHA256 256 bit digest size",

@@ -137,7 +137,7 @@ public final class OptionTable {
         rows.add(new Row(DONE, "show-ciphers", 0, 0));
         rows.add(new Row(DONE, "show-digests", 0, 0));
         rows.add(new Row(TODO, "show-engines", 0, 0));
-        rows.add(new Row(TODO, "show-tls", 0, 0));
+        rows.add(new Row(DONE, "show-tls", 0, 0));
         rows.add(new Row(TODO, "show-curves", 0, 0));
         rows.add(new Row(TODO, "show-groups", 0, 0));
         rows.add(new Row(DONE, "genkey", 0, 3, oneOf("key type", "secret", "tls-auth", "tls-crypt",

@@ -11,6 +11,7 @@ import io.sluice.config.SupportCheck;
 import io.sluice.config.TlsRole;
 import io.sluice.core.engine.CryptoSelfTest;
 import io.sluice.core.engine.Prompt;
+import io.sluice.core.engine.TlsListing;
 import io.sluice.core.engine.Tunnel;
 import io.sluice.core.engine.TunnelEngine;
 import io.sluice.core.log.TunnelLog;
@@ -78,13 +79,16 @@ public final class InstanceRunner {
             stop(context, EXIT_CONFIG_ERROR);
             return;
         }
-        if (config.has("show-ciphers") || config.has("show-digests")) {
+        if (config.has("show-ciphers") || config.has("show-digests") || config.has("show-tls")) {
             // Standalone, as in OpenVPN: list and exit.
             if (config.has("show-ciphers")) {
                 System.out.print(CryptoListing.ciphers(copy(cipherProviders)));
             }
             if (config.has("show-digests")) {
                 System.out.print(CryptoListing.digests(copy(digestProviders)));
+            }
+            if (config.has("show-tls")) {
+                System.out.print(TlsListing.text());
             }
             System.out.flush();
             stop(context, 0);
