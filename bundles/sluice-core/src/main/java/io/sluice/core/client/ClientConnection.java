@@ -105,6 +105,8 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     private static final long PUSH_REQUEST_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int BUFFER_SIZE = 65536 + 512;
     private static final long TICK_MILLIS = 100;
+    /** How long a renegotiated key waits for the server's first packet under it before we seal with it. */
+    private static final long PENDING_SEND_MAX_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final ClientSettings settings;
     private final RemoteSpec remote;
@@ -253,6 +255,8 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
             if (session != null) {
                 session.tick(now);
             }
+            // A server that sends nothing under a new key for this long gets it anyway.
+            keys.sendPending(now, PENDING_SEND_MAX_NANOS);
             if (!pushedOptionsApplied) {
                 if (!heardFromServer && now - startedAt > settings.serverPollTimeout().toNanos()) {
                     end(Ending.SERVER_POLL_TIMEOUT, "Server poll timeout, trying next remote entry...");
@@ -460,7 +464,8 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     private boolean install(KeyState key) {
         DataFraming framing = peerId >= 0 ? DataFraming.v2(key.keyId(), peerId) : DataFraming.v1(key.keyId());
         try {
-            installer.install(key, framing, keys, platform.crypto(), clock, random);
+            // A renegotiated key seals only once the server sends under it (DataKeys.installWhenPeerSends).
+            installer.install(key, framing, keys, platform.crypto(), clock, random, true);
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
             log.warn("cannot make data channel keys for key " + key.keyId() + ": " + e.getMessage());

@@ -36,6 +36,10 @@ public final class DataKeys implements AutoCloseable {
     private DataEncryptor encryptor;
     private int encryptorKeyId = -1;
     private volatile boolean renegotiationWanted;
+    /** A new key whose sending waits for the peer (see {@link #installWhenPeerSends}); -1 when none. */
+    private volatile int pendingKeyId = -1;
+    private DataEncryptor pendingEncryptor;
+    private long pendingSince;
 
     /**
      * Installs a new key: its decryptor at once, and its encryptor as the one new packets use
@@ -52,10 +56,68 @@ public final class DataKeys implements AutoCloseable {
             if (encryptor != null) {
                 encryptor.close();
             }
+            if (pendingEncryptor != null) {
+                pendingEncryptor.close();
+                pendingEncryptor = null;
+                pendingKeyId = -1;
+            }
             encryptor = newEncryptor;
             encryptorKeyId = keyId;
             renegotiationWanted = false;
         }
+    }
+
+    /**
+     * Installs a renegotiated key on a client: its decryptor at once, but it seals with it only
+     * once the first packet under the new key arrives from the server (or {@link #sendPending}
+     * says it is time), and until then with the key before. An OpenVPN 2.6 server makes a new
+     * key's data-channel keys only when our acknowledgement of its key method 2 has reached
+     * it, and drops what arrives under the new key before ("Key ... not initialized (yet),
+     * dropping packet"); its own first packet under the new key proves it is ready. Without a
+     * current key this is {@link #install}.
+     */
+    public void installWhenPeerSends(int keyId, DataEncryptor newEncryptor, DataDecryptor newDecryptor, long now) {
+        synchronized (sealLock) {
+            if (encryptor == null) {
+                install(keyId, newEncryptor, newDecryptor);
+                return;
+            }
+            if (pendingEncryptor != null) {
+                pendingEncryptor.close();
+            }
+            pendingEncryptor = newEncryptor;
+            pendingSince = now;
+            pendingKeyId = keyId;
+        }
+        DataDecryptor old = decryptors.getAndSet(keyId, newDecryptor);
+        if (old != null) {
+            synchronized (old) {
+                old.close();
+            }
+        }
+    }
+
+    /** Seals with the pending key from now on if it has waited {@code maxWait} nanoseconds already. */
+    public void sendPending(long now, long maxWait) {
+        if (pendingKeyId >= 0) {
+            synchronized (sealLock) {
+                if (pendingEncryptor != null && now - pendingSince >= maxWait) {
+                    promote();
+                }
+            }
+        }
+    }
+
+    /** Under sealLock: the pending key becomes the one new packets are sealed with. */
+    private void promote() {
+        if (encryptor != null) {
+            encryptor.close();
+        }
+        encryptor = pendingEncryptor;
+        encryptorKeyId = pendingKeyId;
+        pendingEncryptor = null;
+        pendingKeyId = -1;
+        renegotiationWanted = false;
     }
 
     /** Drops a retired key's decryptor (and its encryptor, should it still be the current one). */
@@ -71,6 +133,11 @@ public final class DataKeys implements AutoCloseable {
                 encryptor.close();
                 encryptor = null;
                 encryptorKeyId = -1;
+            }
+            if (pendingKeyId == keyId && pendingEncryptor != null) {
+                pendingEncryptor.close();
+                pendingEncryptor = null;
+                pendingKeyId = -1;
             }
         }
     }
@@ -92,9 +159,18 @@ public final class DataKeys implements AutoCloseable {
         if (decryptor == null) {
             return Opened.NO_KEY;
         }
+        boolean ok;
         synchronized (decryptor) {
-            return decryptor.decrypt(packet, out) == DecryptStatus.OK ? Opened.OK : Opened.DROPPED;
+            ok = decryptor.decrypt(packet, out) == DecryptStatus.OK;
         }
+        if (ok && pendingKeyId == (keyId & (KEY_IDS - 1))) {
+            synchronized (sealLock) {
+                if (pendingEncryptor != null && pendingKeyId == (keyId & (KEY_IDS - 1))) {
+                    promote(); // the peer sends under the new key: it has it
+                }
+            }
+        }
+        return ok ? Opened.OK : Opened.DROPPED;
     }
 
     /**

@@ -61,6 +61,16 @@ public record KeyInstaller(String cipher, String auth, boolean tlsEkm, boolean s
      */
     public void install(KeyState key, DataFraming framing, DataKeys keys, CryptoProviders providers, Clock clock,
                         SecureRandom random) throws GeneralSecurityException {
+        install(key, framing, keys, providers, clock, random, false);
+    }
+
+    /**
+     * As {@link #install(KeyState, DataFraming, DataKeys, CryptoProviders, Clock, SecureRandom)};
+     * with {@code waitForPeer} the new key seals only once the peer sends under it
+     * ({@link DataKeys#installWhenPeerSends}), as a client must with an OpenVPN server.
+     */
+    public void install(KeyState key, DataFraming framing, DataKeys keys, CryptoProviders providers, Clock clock,
+                        SecureRandom random, boolean waitForPeer) throws GeneralSecurityException {
         CipherProvider cipherProvider = providers.cipher(cipher)
                 .orElseThrow(() -> new GeneralSecurityException("no installed provider offers cipher " + cipher));
         CipherSpec cipherSpec = cipherProvider.spec(cipher)
@@ -89,7 +99,11 @@ public record KeyInstaller(String cipher, String auth, boolean tlsEkm, boolean s
             DataFraming receiving = DataFraming.v1(key.keyId()); // a decryptor takes V1 and V2 of its key id
             DataDecryptor decryptor = DataChannelCrypto.decryptor(cipherProvider, authProvider, cipherSpec, authSpec,
                     dk.decrypt(), receiving, new ReplayWindow(replayWindow, replaySeconds, clock));
-            keys.install(key.keyId(), encryptor, decryptor);
+            if (waitForPeer) {
+                keys.installWhenPeerSends(key.keyId(), encryptor, decryptor, clock.nanos());
+            } else {
+                keys.install(key.keyId(), encryptor, decryptor);
+            }
         } finally {
             dk.destroy();
         }
