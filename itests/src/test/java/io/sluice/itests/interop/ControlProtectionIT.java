@@ -1,12 +1,14 @@
 package io.sluice.itests.interop;
 
+import static io.sluice.itests.interop.InteropConfigs.client;
+import static io.sluice.itests.interop.InteropConfigs.server;
+
 import static io.sluice.itests.net.TunnelChecks.assertAllReplies;
 import static io.sluice.itests.net.TunnelChecks.tunAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.itests.net.IssuedCert;
 import io.sluice.itests.net.Iperf3;
 import io.sluice.itests.net.Iperf3Result;
 import io.sluice.itests.net.Link;
@@ -42,22 +44,6 @@ class ControlProtectionIT {
     @BeforeAll
     static void machineCanRunInteropTests() {
         Preconditions.requireRootAndTun();
-    }
-
-    /** A server configuration (either implementation reads it); {@code extra} lines appended. */
-    private static String server(String proto, String local, TestPki pki, IssuedCert cert, String... extra) {
-        return String.join("\n", "port 1194", "proto " + proto, "local " + local, "dev tun",
-                "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),
-                "key " + OpenVpnPeer.quote(cert.key()), "dh none", "keepalive 2 10", "topology subnet",
-                "server 10.8.0.0 255.255.255.0", String.join("\n", extra), "verb 4", "");
-    }
-
-    /** A client configuration (either implementation reads it); {@code extra} lines appended. */
-    private static String client(String proto, String server, TestPki pki, IssuedCert cert, String... extra) {
-        return String.join("\n", "client", "dev tun", "proto " + proto, "remote " + server + " 1194", "nobind",
-                "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),
-                "key " + OpenVpnPeer.quote(cert.key()), "remote-cert-tls server", "connect-retry 1 2",
-                String.join("\n", extra), "verb 4", "");
     }
 
     /** Ping both ways and 5 MB from the client to the server through the tunnel. */

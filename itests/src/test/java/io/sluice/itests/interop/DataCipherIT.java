@@ -4,7 +4,6 @@ import static io.sluice.itests.net.TunnelChecks.assertAllReplies;
 import static io.sluice.itests.net.TunnelChecks.tunAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sluice.itests.net.IssuedCert;
 import io.sluice.itests.net.Iperf3;
 import io.sluice.itests.net.Iperf3Result;
 import io.sluice.itests.net.Link;
@@ -40,20 +39,6 @@ class DataCipherIT {
         Preconditions.requireRootAndTun();
     }
 
-    private static String server(String local, TestPki pki, IssuedCert cert, String cipher, String digest) {
-        return String.join("\n", "port 1194", "proto udp", "local " + local, "dev tun",
-                "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),
-                "key " + OpenVpnPeer.quote(cert.key()), "dh none", "keepalive 2 10", "topology subnet",
-                "server 10.8.0.0 255.255.255.0", "data-ciphers " + cipher, "auth " + digest, "verb 3", "");
-    }
-
-    private static String client(String server, TestPki pki, IssuedCert cert, String cipher, String digest) {
-        return String.join("\n", "client", "dev tun", "proto udp", "remote " + server + " 1194", "nobind",
-                "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),
-                "key " + OpenVpnPeer.quote(cert.key()), "remote-cert-tls server", "connect-retry 1 2",
-                "data-ciphers " + cipher, "auth " + digest, "verb 3", "");
-    }
-
     /** OpenVPN on OpenSSL 3 needs the legacy provider for 64-bit-block ciphers and MD5. */
     private static String openVpnExtras(String cipher, String digest) {
         boolean legacy = !cipher.startsWith("AES-") || digest.equals("MD5");
@@ -75,9 +60,11 @@ class DataCipherIT {
 
             // Sluice serves, OpenVPN connects.
             SluicePeer sluiceServer = SluicePeer.start(lab, serverNs, "sluice-server",
-                    server(link.a().v4(), pki, pki.server("server"), cipher, digest));
+                    InteropConfigs.server("udp", link.a().v4(), pki, pki.server("server"), "data-ciphers " + cipher,
+                            "auth " + digest));
             OpenVpnPeer openVpnClient = OpenVpnPeer.start(lab, clientNs, "openvpn-client",
-                    client(link.a().v4(), pki, pki.client("alice"), cipher, digest) + extras);
+                    InteropConfigs.client("udp", link.a().v4(), pki, pki.client("alice"), "data-ciphers " + cipher,
+                            "auth " + digest) + extras);
             openVpnClient.awaitLog(chosen, T);
             sluiceServer.awaitLog(chosen, T);
             pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
@@ -86,9 +73,11 @@ class DataCipherIT {
 
             // OpenVPN serves, Sluice connects.
             OpenVpnPeer.start(lab, serverNs, "openvpn-server",
-                    server(link.a().v4(), pki, pki.server("server"), cipher, digest) + extras);
+                    InteropConfigs.server("udp", link.a().v4(), pki, pki.server("server"), "data-ciphers " + cipher,
+                            "auth " + digest) + extras);
             SluicePeer sluiceClient = SluicePeer.start(lab, clientNs, "sluice-client",
-                    client(link.a().v4(), pki, pki.client("alice"), cipher, digest));
+                    InteropConfigs.client("udp", link.a().v4(), pki, pki.client("alice"), "data-ciphers " + cipher,
+                            "auth " + digest));
             sluiceClient.awaitLog(chosen, T);
             pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
             assertEquals(0, sluiceClient.stop());

@@ -4,7 +4,6 @@ import static io.sluice.itests.net.TunnelChecks.lostPackets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.itests.net.IssuedCert;
 import io.sluice.itests.net.Iperf3;
 import io.sluice.itests.net.Iperf3Result;
 import io.sluice.itests.net.Link;
@@ -37,20 +36,6 @@ class RenegotiationIT {
         Preconditions.requireRootAndTun();
     }
 
-    private static String server(String local, TestPki pki, IssuedCert cert, String reneg) {
-        return String.join("\n", "port 1194", "proto udp", "local " + local, "dev tun",
-                "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),
-                "key " + OpenVpnPeer.quote(cert.key()), "dh none", "keepalive 2 10", "topology subnet",
-                "server 10.8.0.0 255.255.255.0", "reneg-sec " + reneg, "verb 4", "");
-    }
-
-    private static String client(String server, TestPki pki, IssuedCert cert, String reneg) {
-        return String.join("\n", "client", "dev tun", "proto udp", "remote " + server + " 1194", "nobind",
-                "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),
-                "key " + OpenVpnPeer.quote(cert.key()), "remote-cert-tls server", "reneg-sec " + reneg,
-                "verb 4", "");
-    }
-
     @Test
     void theSluiceServerRenegotiatesEveryFiveSecondsWithoutLosingAPacketOrBreakingTheStream() throws Exception {
         try (NetLab lab = NetLab.open("RenegotiationIT-server")) {
@@ -58,9 +43,9 @@ class RenegotiationIT {
             Ns clientNs = lab.namespace("client");
             Link link = lab.link(serverNs, clientNs);
             TestPki pki = TestPki.create(lab.dir().resolve("pki"));
-            SluicePeer.start(lab, serverNs, "sluice-server", server(link.a().v4(), pki, pki.server("server"), "5"));
+            SluicePeer.start(lab, serverNs, "sluice-server", InteropConfigs.server("udp", link.a().v4(), pki, pki.server("server"), "reneg-sec 5"));
             OpenVpnPeer client = OpenVpnPeer.start(lab, clientNs, "openvpn-client",
-                    client(link.a().v4(), pki, pki.client("alice"), "0"));
+                    InteropConfigs.client("udp", link.a().v4(), pki, pki.client("alice"), "reneg-sec 0"));
             transferWhileRenegotiating(lab, serverNs, clientNs);
             // Every new key is a new TLS handshake on OpenVPN's side; the first one is key 0.
             long handshakes = client.process().lines().stream().filter(l -> l.contains("Control Channel: TLSv")).count();
@@ -76,8 +61,8 @@ class RenegotiationIT {
             Link link = lab.link(serverNs, clientNs);
             TestPki pki = TestPki.create(lab.dir().resolve("pki"));
             OpenVpnPeer server = OpenVpnPeer.start(lab, serverNs, "openvpn-server",
-                    server(link.a().v4(), pki, pki.server("server"), "0"));
-            SluicePeer.start(lab, clientNs, "sluice-client", client(link.a().v4(), pki, pki.client("alice"), "5"));
+                    InteropConfigs.server("udp", link.a().v4(), pki, pki.server("server"), "reneg-sec 0"));
+            SluicePeer.start(lab, clientNs, "sluice-client", InteropConfigs.client("udp", link.a().v4(), pki, pki.client("alice"), "reneg-sec 5"));
             transferWhileRenegotiating(lab, serverNs, clientNs);
             // Sluice seals under a new key only once the server has it (it said so before this fix).
             assertTrue(server.process().lines().stream().noneMatch(l -> l.contains("not initialized (yet), dropping")),
