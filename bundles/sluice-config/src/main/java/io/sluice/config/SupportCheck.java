@@ -54,6 +54,9 @@ public final class SupportCheck {
                 continue;
             }
             if (spec.get().impl() == Impl.DONE) {
+                if (line.name().equals("plugin")) {
+                    checkPlugin(config, line);
+                }
                 if (line.name().equals("connection")) {
                     checkBlock(config, line, ignorable, warnings);
                 }
@@ -74,6 +77,22 @@ public final class SupportCheck {
             }
         }
         return ModelBuilder.build(new ReadResult(kept, blocks, warnings, config.workingDirectory()), false);
+    }
+
+    /**
+     * {@code plugin NAME [args]} names an authentication backend, a {@code UserAuthenticator}
+     * service registered with {@code sluice.auth=NAME}; OpenVPN's native plugins (shared
+     * libraries) cannot run in a JVM.
+     */
+    private static void checkPlugin(OpenVpnConfig config, OptionLine line) throws ConfigException {
+        String module = line.args().get(0);
+        if (module.contains("/") || module.endsWith(".so") || module.endsWith(".dll")) {
+            throw ConfigException.at(line, "native OpenVPN plugins cannot be loaded by Sluice; name an authentication"
+                    + " backend instead (the sluice.auth property of a UserAuthenticator service)");
+        }
+        if (config.mode() != Mode.SERVER) {
+            throw ConfigException.at(line, "authentication backends are consulted by a server only");
+        }
     }
 
     private static void checkBlock(OpenVpnConfig config, OptionLine line, Set<String> ignorable, List<String> warnings)

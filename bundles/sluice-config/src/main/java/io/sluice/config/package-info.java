@@ -33,7 +33,7 @@
  * expose exactly that rule.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.sluice.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -51,7 +51,11 @@ class SupportCheckTest {
                 "script-security", "up", "down", "ipchange", "route-up", "route-pre-down", "dhcp-option", "dns",
                 "client-connect", "client-disconnect", "learn-address", "auth-user-pass-verify",
                 // credentials
-                "askpass", "pkcs12")), done);
+                "askpass", "pkcs12",
+                // compression framing and key usage limits
+                "comp-lzo", "compress", "comp-noadapt", "allow-compression", "reneg-bytes", "reneg-pkts",
+                // authentication backends
+                "plugin")), done);
     }
 
     @Test
@@ -106,5 +110,17 @@ class SupportCheckTest {
     void parsingAcceptsUnsupportedOptions() throws ConfigException {
         assertEquals(Mode.SERVER, Corpus.parse("server-udp.conf").mode());
         assertThrows(ConfigException.class, () -> SupportCheck.check(Corpus.parse("server-udp.conf")));
+    }
+
+    @Test
+    void aPluginLineNamesABackendAndANativePluginIsRefusedInOneLine() throws ConfigException {
+        String server = "server 10.8.0.0 255.255.255.0\ndev tun\n";
+        OpenVpnConfig ok = SupportCheck.check(Fixtures.parse(dir, server + "plugin local\n"));
+        assertEquals("local", ok.last("plugin").orElseThrow().args().get(0));
+        ConfigException e = assertThrows(ConfigException.class, () -> SupportCheck.check(Fixtures.parse(dir,
+                server + "plugin /usr/lib/openvpn/openvpn-plugin-auth-pam.so login\n")));
+        assertEquals("test.conf:3: option 'plugin': native OpenVPN plugins cannot be loaded by Sluice; name an"
+                + " authentication backend instead (the sluice.auth property of a UserAuthenticator service)",
+                e.getMessage());
     }
 }

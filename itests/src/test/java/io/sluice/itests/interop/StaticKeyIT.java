@@ -1,6 +1,7 @@
 package io.sluice.itests.interop;
 
 import static io.sluice.itests.net.TunnelChecks.assertAllReplies;
+import static io.sluice.itests.net.TunnelChecks.pingBothWaysAndMove;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,10 +56,7 @@ class StaticKeyIT {
 
     /** Pings both ways and moves 5 MB from the right peer to the left one through the tunnel. */
     private static void pingAndMoveFiveMegabytes(NetLab lab, Ns left, Ns right) throws InterruptedException {
-        assertAllReplies(lab.ping(right, LEFT, 3, T));
-        assertAllReplies(lab.ping(left, RIGHT, 3, T));
-        Iperf3Result bulk = Iperf3.tcpBytes(FIVE_MB, Duration.ofSeconds(30)).run(lab, left, LEFT, right);
-        assertEquals(FIVE_MB, bulk.sentBytes(), bulk::toString);
+        pingBothWaysAndMove(lab, left, LEFT, right, RIGHT, FIVE_MB);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sluice.itests.net;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,6 +16,19 @@ public final class TunnelChecks {
     /** Fails unless every echo request was answered. */
     public static void assertAllReplies(PingResult ping) {
         assertTrue(ping.allReceived(), ping::toString);
+    }
+
+    /**
+     * Pings both ways (three each), then moves {@code bytes} with iperf3 from the second side to
+     * the first through the tunnel, and fails unless every reply came and every byte was sent.
+     */
+    public static void pingBothWaysAndMove(NetLab lab, Ns first, String firstAddress, Ns second, String secondAddress,
+                                           long bytes) throws InterruptedException {
+        Duration t = Duration.ofSeconds(30);
+        assertAllReplies(lab.ping(second, firstAddress, 3, t));
+        assertAllReplies(lab.ping(first, secondAddress, 3, t));
+        Iperf3Result bulk = Iperf3.tcpBytes(bytes, t).run(lab, first, firstAddress, second);
+        assertEquals(bytes, bulk.sentBytes(), bulk::toString);
     }
 
     /** The first IPv4 address on {@code dev} in {@code ns}. */

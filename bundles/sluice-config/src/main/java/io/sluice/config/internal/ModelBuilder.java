@@ -6,6 +6,7 @@ import io.sluice.config.Connection;
 import io.sluice.config.ConnectionBlock;
 import io.sluice.config.ControlChannel;
 import io.sluice.config.CompatMode;
+import io.sluice.config.Compression;
 import io.sluice.config.DataChannel;
 import io.sluice.config.DevType;
 import io.sluice.config.Device;
@@ -85,6 +86,14 @@ public final class ModelBuilder {
         }
         DataChannel dataChannel = dataChannel();
         List<String> warnings = new ArrayList<>(read.warnings());
+        if (dataChannel.compression().algorithm().compressing()) {
+            // OpenVPN 2.6's wording (options.c show_compression_warning); Sluice never compresses either.
+            String warning = "WARNING: Compression for receiving enabled. Compression has been used in the past to"
+                    + " break encryption. Sent packets are not compressed unless \"allow-compression yes\" is also set.";
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
         if (dataChannel.cipherIgnored() && (mode == Mode.SERVER || lines.has("pull") || lines.has("client"))) {
             // OpenVPN's own wording (options.c), so that admins' log filters still match.
             // Once: the support check re-builds the model from lines that carry the first build's warnings.
@@ -274,7 +283,7 @@ public final class ModelBuilder {
                 x509.flatMap(l -> l.arg(1)).orElse("subject"), fingerprints);
     }
 
-    private DataChannel dataChannel() {
+    private DataChannel dataChannel() throws ConfigException {
         List<String> ciphers = new ArrayList<>();
         lines.lastOf("data-ciphers", "ncp-ciphers").ifPresent(l -> {
             for (String token : l.args().get(0).split(":")) {
@@ -297,7 +306,23 @@ public final class ModelBuilder {
         if (compat.before(2, 4) && fallback.isEmpty()) {
             fallback = cipher;
         }
-        return new DataChannel(cipher, ciphers, fallback, lines.arg("auth", 0).flatMap(CryptoNames::digest));
+        return new DataChannel(cipher, ciphers, fallback, lines.arg("auth", 0).flatMap(CryptoNames::digest),
+                compression());
+    }
+
+    private Compression compression() throws ConfigException {
+        Optional<OptionLine> line = lines.lastOf("comp-lzo", "compress");
+        Compression.Algorithm algorithm = line.map(l -> Compression.Algorithm.of(l.name(),
+                l.args().isEmpty() ? null : l.args().get(0))).orElse(Compression.Algorithm.NONE);
+        Optional<OptionLine> allowLine = lines.last("allow-compression");
+        // OpenVPN 2.6 (options.c): without allow-compression, stubs only unless a compressing algorithm is configured.
+        Compression.Allow allow = allowLine.map(l -> l.args().get(0).equals("no") ? Compression.Allow.NO
+                : Compression.Allow.ASYM).orElse(algorithm.compressing() ? Compression.Allow.ASYM : Compression.Allow.NO);
+        if (allow == Compression.Allow.NO && algorithm.compressing()) {
+            // OpenVPN 2.6 (options.c) refuses the combination with this wording.
+            throw ConfigException.at(line.orElseThrow(), "'--allow-compression no' conflicts with enabling compression");
+        }
+        return new Compression(algorithm, allow);
     }
 
     private Network network(Topology topology, ServerHelper.Expansion x) {
@@ -393,7 +418,7 @@ public final class ModelBuilder {
 
     private Renegotiation renegotiation() {
         return new Renegotiation(lines.intArg("reneg-sec", 0, 3600), lines.intArg("reneg-sec", 1),
-                lines.arg("reneg-bytes", 0).map(Long::parseLong).orElse(0L),
+                lines.arg("reneg-bytes", 0).map(Long::parseLong).orElse(-1L),
                 lines.arg("reneg-pkts", 0).map(Long::parseLong).orElse(0L),
                 lines.intArg("replay-window", 0, 64), lines.intArg("replay-window", 1, 15),
                 lines.intArg("hand-window", 0, 60), lines.intArg("tran-window", 0, 3600));

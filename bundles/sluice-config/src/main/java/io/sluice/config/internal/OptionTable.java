@@ -163,7 +163,7 @@ public final class OptionTable {
         rows.add(new Row(TODO, "management-external-cert", 1, 1));
         rows.add(new Row(TODO, "management-log-cache", 1, 1, range(1, Integer.MAX_VALUE)));
         rows.add(new Row(TODO, "http-proxy-override", 2, 3, HOST, PORT, ANY));
-        rows.add(new Row(TODO, "plugin", 1, 15));
+        rows.add(new Row(DONE, "plugin", 1, 15));
 
         // ---- mode and device ----
         rows.add(new Row(DONE, "mode", 1, 1, oneOf("mode", "p2p", "server")));
@@ -384,10 +384,10 @@ public final class OptionTable {
         rows.add(new Row(TODO, "cryptoapicert", 1, 1));
 
         // ---- compression ----
-        rows.add(new Row(TODO, "allow-compression", 1, 1, oneOf("allow-compression value", "yes", "no", "asym")));
-        rows.add(new Row(TODO, "comp-lzo", 0, 1, oneOf("comp-lzo value", "yes", "no", "adaptive")));
-        rows.add(new Row(TODO, "comp-noadapt", 0, 0));
-        rows.add(new Row(TODO, "compress", 0, 1, oneOf("compression algorithm", "stub", "stub-v2", "migrate", "lzo",
+        rows.add(new Row(DONE, "allow-compression", 1, 1, oneOf("allow-compression value", "yes", "no", "asym")));
+        rows.add(new Row(DONE, "comp-lzo", 0, 1, oneOf("comp-lzo value", "yes", "no", "adaptive")));
+        rows.add(new Row(DONE, "comp-noadapt", 0, 0));
+        rows.add(new Row(DONE, "compress", 0, 1, oneOf("compression algorithm", "stub", "stub-v2", "migrate", "lzo",
                 "lz4", "lz4-v2")));
 
         // ---- data channel crypto ----
@@ -442,8 +442,8 @@ public final class OptionTable {
         rows.add(new Row(DONE, "hand-window", 1, 1, INT));
         rows.add(new Row(DONE, "tran-window", 1, 1, INT));
         rows.add(new Row(DONE, "reneg-sec", 1, 2, INT, INT));
-        rows.add(new Row(TODO, "reneg-bytes", 1, 1, LONG));
-        rows.add(new Row(TODO, "reneg-pkts", 1, 1, LONG));
+        rows.add(new Row(DONE, "reneg-bytes", 1, 1, LONG));
+        rows.add(new Row(DONE, "reneg-pkts", 1, 1, LONG));
         rows.add(new Row(TODO, "single-session", 0, 0));
         rows.add(new Row(TODO, "tls-exit", 0, 0));
         rows.add(new Row(TODO, "tls-export-cert", 1, 1));

@@ -21,6 +21,8 @@ import io.sluice.core.control.PushReplyAssembler;
 import io.sluice.core.data.DataFraming;
 import io.sluice.core.data.EncryptStatus;
 import io.sluice.core.data.KeepalivePing;
+import io.sluice.core.tunnel.PayloadSettings;
+import io.sluice.core.tunnel.RenegotiationTrigger;
 import io.sluice.core.engine.Platform;
 import io.sluice.core.log.LogCategory;
 import io.sluice.core.log.TunnelLog;
@@ -146,6 +148,10 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     private boolean ccExit;
     private String serverOptions = "";
     private int peerId = -1;
+    /** This connection's reneg-sec, drawn from the configured range once. */
+    private final java.time.Duration renegotiateAfter;
+    /** The compression the server pushed or the configuration set (framing only: Sluice never compresses). */
+    private io.sluice.config.Compression.Algorithm compression = io.sluice.config.Compression.Algorithm.NONE;
     /** What key method 2 sends (null: none): the user's credentials, or an auth-token in the password's place. */
     private Credentials credentials;
 
@@ -159,6 +165,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         this.log = log;
         this.clock = clock;
         this.random = random;
+        this.renegotiateAfter = settings.payload().renegotiateAfter(settings.renegotiateAfter(), false, random);
         this.control = control;
         this.events = events;
         this.drops = drops;
@@ -286,20 +293,15 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
                 pingOut.clear();
                 seal(ByteBuffer.wrap(KeepalivePing.bytes()), pingOut);
             }
-            if (keys.renegotiationWanted() || renegotiationDue(now)) {
-                session.renegotiate(now).ifPresent(k -> log.info(Verb.HANDSHAKE,
-                        "TLS: soft reset sec=" + settings.renegotiateAfter().toSeconds() + " bytes=0/-1 pkts=0/0"));
+            Optional<String> softReset = RenegotiationTrigger.due(session, keys, renegotiateAfter,
+                    settings.payload(), now);
+            if (softReset.isPresent()) {
+                session.renegotiate(now).ifPresent(k -> log.info(Verb.HANDSHAKE, softReset.get()));
             }
         } catch (RuntimeException e) {
             log.error("internal error: " + e);
             end(Ending.RESTART, "internal error");
         }
-    }
-
-    private boolean renegotiationDue(long now) {
-        long after = settings.renegotiateAfter().toNanos();
-        // renegotiate() itself declines while a newer key is still being negotiated.
-        return after > 0 && session.primaryKey().map(k -> now - k.activeAt() >= after).orElse(false);
     }
 
     private boolean installerReadyForPush() {
@@ -340,9 +342,12 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
             // compat-mode before 2.5: announce no exporter, so the server derives keys with the PRF.
             flags.remove(IvProto.TLS_KEY_EXPORT);
         }
-        String peerInfo = PeerInfoBuilder.sluice().dataCiphers(settings.dataCiphers()).flags(flags).build();
+        // Every stub framing is handled (never compressing), so a 'compress migrate' server can move us to one.
+        String peerInfo = PeerInfoBuilder.sluice().dataCiphers(settings.dataCiphers()).flags(flags)
+                .compressionStubs(true).build();
         String options = settings.controlProtection().describe(OptionsString.builder()
                 .role(OptionsString.Role.TLS_CLIENT).devType("tun").tunMtu(settings.tun().mtu())
+                .compression(settings.payload().occ())
                 .dataCiphers(settings.dataCiphers())).build().local();
         Optional<Credentials> c = Optional.ofNullable(credentials);
         return new ControlSession.LocalKeyMethod(options, c.map(Credentials::username), c.map(Credentials::password),
@@ -445,15 +450,26 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
             pingRestart = TimeUnit.SECONDS.toNanos(t.seconds());
             pingExit = t.action() == PingTimeout.Action.EXIT;
         });
+        compression = pushed.compression()
+                .map(c -> io.sluice.config.Compression.Algorithm.of(c.option(), c.argument().orElse(null)))
+                .orElse(settings.payload().compression().algorithm());
+        if (compression.compressing() && settings.payload().compression().allow() == io.sluice.config.Compression.Allow.NO) {
+            // As OpenVPN 2.6 with allow-compression no (comp.c check_compression_settings_valid).
+            end(Ending.RESTART, "OPTIONS ERROR: failed to import pushed options: Compression is not allowed since"
+                    + " allow-compression is set to 'stub-only'");
+            return;
+        }
         installer = new KeyInstaller(choice.cipher().orElseThrow(), settings.auth(), ekm, false,
                 settings.replayWindow(), settings.replaySeconds());
+        keys.compression(PayloadSettings.framing(compression));
+        keys.limits(settings.payload().limits(installer.spec(platform.crypto()), log::warn));
         peerId = pushed.peerId().orElse(-1);
         authToken(pushed);
         if (!install(key)) {
             end(Ending.RESTART, "cannot make data channel keys");
             return;
         }
-        log.info(Verb.INFO, installer.logLine(platform.crypto(), peerId));
+        log.info(Verb.INFO, installer.logLine(platform.crypto(), peerId, compression));
         log.info(Verb.MULTI, "Timers: ping " + TimeUnit.NANOSECONDS.toSeconds(ping) + ", ping-"
                 + (pingExit ? "exit " : "restart ") + TimeUnit.NANOSECONDS.toSeconds(pingRestart));
         pushedOptionsApplied = true;
@@ -548,11 +564,12 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         long now = clock.nanos();
         if (op == Opcode.P_DATA_V2 || op == Opcode.P_DATA_V1) {
             opened.clear();
-            if (keys.decrypt(header.keyId(), packet, opened) != DataKeys.Opened.OK) {
-                drops.count(ClientDrops.Reason.BAD_DATA);
+            DataKeys.Opened result = keys.decrypt(header.keyId(), packet, opened);
+            if (result != DataKeys.Opened.OK) {
+                drops.count(result == DataKeys.Opened.BAD_FRAMING ? ClientDrops.Reason.BAD_COMPRESSION_FRAMING
+                        : ClientDrops.Reason.BAD_DATA);
                 return;
             }
-            opened.flip();
             lastReceived = now;
             TunDevice device = tun;
             if (device != null && !KeepalivePing.isPing(opened)) {

@@ -13,6 +13,8 @@ public final class ClientDrops extends ReasonCounters<ClientDrops.Reason> {
         WRONG_SENDER,
         /** A data packet that did not decrypt, was replayed, or used a key we do not have. */
         BAD_DATA,
+        /** An authentic data packet whose compression framing says compressed (Sluice does not decompress) or is bad. */
+        BAD_COMPRESSION_FRAMING,
         /** A control packet that did not decode. */
         BAD_CONTROL,
         /** The TUN device refused a packet. */

@@ -44,6 +44,7 @@ import java.util.Optional;
  * @param controlProtection   {@code tls-auth} or {@code tls-crypt}, if configured
  * @param compat             {@code compat-mode}: whether keys may come from the TLS exporter
  * @param timings             tls-mtu, hand-window, tran-window, tls-timeout
+ * @param payload             compression framing, reneg-bytes and reneg-pkts
  */
 public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remoteRandom, ConnectRetry retry,
                              Duration serverPollTimeout, boolean persistRemoteIp, TunRequest tun, LocalRouting routing, boolean persistTun,
@@ -51,7 +52,8 @@ public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remo
                              List<String> dataCiphers, Optional<String> dataCiphersFallback, String auth,
                              Duration ping, Duration pingRestart, Duration renegotiateAfter, PullFilters pullFilters,
                              int replayWindow, int replaySeconds, TlsSettings tls,
-                             ControlProtectionSpec controlProtection, CompatMode compat, SessionTimings timings) {
+                             ControlProtectionSpec controlProtection, CompatMode compat, SessionTimings timings,
+                             io.sluice.core.tunnel.PayloadSettings payload) {
 
     public ClientSettings {
         Objects.requireNonNull(name, "name");
@@ -76,5 +78,6 @@ public record ClientSettings(String name, List<RemoteSpec> remotes, boolean remo
         Objects.requireNonNull(controlProtection, "controlProtection");
         Objects.requireNonNull(compat, "compat");
         Objects.requireNonNull(timings, "timings");
+        Objects.requireNonNull(payload, "payload");
     }
 }

@@ -49,22 +49,9 @@ final class CbcHmacDecryptor implements DataDecryptor {
     public DecryptStatus decrypt(ByteBuffer packet, ByteBuffer out) {
         int start = packet.position();
         int end = packet.limit();
-        int headerLength = 0;
-        if (!framing.longPacketIds()) {
-            if (end - start < 1) {
-                return counters.record(DecryptStatus.TOO_SHORT);
-            }
-            byte first = packet.get(start);
-            switch (DataFraming.opcode(first)) {
-                case DataFraming.P_DATA_V2 -> headerLength = DataFraming.Version.V2.headerLength();
-                case DataFraming.P_DATA_V1 -> headerLength = DataFraming.Version.V1.headerLength();
-                default -> {
-                    return counters.record(DecryptStatus.NOT_DATA_PACKET);
-                }
-            }
-            if (DataFraming.keyId(first) != framing.keyId()) {
-                return counters.record(DecryptStatus.WRONG_KEY_ID);
-            }
+        int headerLength = framing.receivedHeaderLength(packet);
+        if (headerLength < 0) {
+            return counters.record(DataFraming.headerError(headerLength));
         }
         int macAt = start + headerLength;
         int ivAt = macAt + macLength;

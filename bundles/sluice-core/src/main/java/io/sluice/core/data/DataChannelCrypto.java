@@ -17,10 +17,13 @@ import java.util.Objects;
  *
  * <p>Supported: AEAD ciphers (AES-GCM, ChaCha20-Poly1305) with V1/V2 framing, CBC ciphers
  * with or without an HMAC in any framing, and {@code cipher none} (a spec of mode
- * {@link io.sluice.api.crypto.CipherMode#NONE}; no cipher provider is asked) in static-key
- * framing. CFB/OFB are refused.
+ * {@link io.sluice.api.crypto.CipherMode#NONE}, {@link #CIPHER_NONE}; no cipher provider is asked) in static-key
+ * and TLS framing. CFB/OFB are refused.
  */
 public final class DataChannelCrypto {
+
+    /** {@code cipher none}: no cipher provider is involved; packets travel in clear with their HMAC. */
+    public static final CipherSpec CIPHER_NONE = new CipherSpec("none", CipherMode.NONE, 0, 0, 1, 0);
 
     private DataChannelCrypto() {
     }

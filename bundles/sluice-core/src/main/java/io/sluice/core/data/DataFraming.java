@@ -103,6 +103,39 @@ public record DataFraming(Version version, int keyId, int peerId) {
         }
     }
 
+    /**
+     * What a decryptor for this framing's key id makes of a received packet's header (position
+     * to limit; nothing is consumed): the header's length, 0 in static-key framing, or, when the
+     * packet is not one of this key's data packets, {@link #headerError} of a negative result says why.
+     * A decryptor takes both P_DATA_V1 and P_DATA_V2 of its key id.
+     */
+    int receivedHeaderLength(ByteBuffer packet) {
+        if (version == Version.STATIC_KEY) {
+            return 0;
+        }
+        if (!packet.hasRemaining()) {
+            return -1 - DecryptStatus.TOO_SHORT.ordinal();
+        }
+        byte first = packet.get(packet.position());
+        int length;
+        switch (opcode(first)) {
+            case P_DATA_V2 -> length = Version.V2.headerLength();
+            case P_DATA_V1 -> length = Version.V1.headerLength();
+            default -> {
+                return -1 - DecryptStatus.NOT_DATA_PACKET.ordinal();
+            }
+        }
+        if (keyId(first) != keyId) {
+            return -1 - DecryptStatus.WRONG_KEY_ID.ordinal();
+        }
+        return length;
+    }
+
+    /** Why {@link #receivedHeaderLength} refused a packet, from its negative result. */
+    static DecryptStatus headerError(int negative) {
+        return DecryptStatus.values()[-1 - negative];
+    }
+
     /** The opcode of a packet's first byte. */
     public static int opcode(byte first) {
         return (first & 0xFF) >>> OPCODE_SHIFT;

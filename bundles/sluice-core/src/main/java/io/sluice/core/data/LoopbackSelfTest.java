@@ -45,7 +45,7 @@ public final class LoopbackSelfTest {
                              IntConsumer perPacket) {
         try {
             CipherSpec cipher = cipherName.toLowerCase(Locale.ROOT).equals("none")
-                    ? new CipherSpec("none", CipherMode.NONE, 0, 0, 1, 0)
+                    ? DataChannelCrypto.CIPHER_NONE
                     : providers.cipherSpec(cipherName).orElseThrow(() -> new GeneralSecurityException(
                             "no installed provider offers cipher " + cipherName));
             CipherProvider ciphers = cipher.mode() == CipherMode.NONE ? null : providers.cipher(cipherName).orElseThrow();

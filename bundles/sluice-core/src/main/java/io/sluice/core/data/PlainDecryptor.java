@@ -6,15 +6,14 @@ import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
- * Opens static-key packets with {@code cipher none} (crypto.c {@code openvpn_decrypt_v1}; layout
- * in {@link PlainEncryptor}): the HMAC first, in constant time, then the long packet id through
- * the replay window.
+ * Opens packets with {@code cipher none} (crypto.c {@code openvpn_decrypt_v1}; layout in
+ * {@link PlainEncryptor}): the header, the HMAC first, in constant time, then the packet id
+ * through the replay window.
  */
 final class PlainDecryptor implements DataDecryptor {
 
-    private static final int ID_LENGTH = 8;
-
     private final HmacContext hmac;
+    private final DataFraming framing;
     private final ReplayWindow replay;
     private final int macLength;
     private final byte[] mac;
@@ -24,10 +23,8 @@ final class PlainDecryptor implements DataDecryptor {
 
     PlainDecryptor(HmacContext hmacOrNull, DataFraming framing, ReplayWindow replay) {
         this.hmac = hmacOrNull;
+        this.framing = Objects.requireNonNull(framing, "framing");
         this.replay = Objects.requireNonNull(replay, "replay");
-        if (!framing.longPacketIds()) {
-            throw new IllegalArgumentException("cipher none is supported in static-key mode only");
-        }
         this.macLength = hmacOrNull == null ? 0 : hmacOrNull.spec().length();
         this.mac = new byte[macLength];
         this.receivedMac = new byte[macLength];
@@ -37,8 +34,13 @@ final class PlainDecryptor implements DataDecryptor {
     public DecryptStatus decrypt(ByteBuffer packet, ByteBuffer out) {
         int start = packet.position();
         int end = packet.limit();
-        int idAt = start + macLength;
-        int bodyAt = idAt + ID_LENGTH;
+        int headerLength = framing.receivedHeaderLength(packet);
+        if (headerLength < 0) {
+            return counters.record(DataFraming.headerError(headerLength));
+        }
+        int macAt = start + headerLength;
+        int idAt = macAt + macLength;
+        int bodyAt = idAt + framing.packetIdLength();
         if (end < bodyAt) {
             return counters.record(DecryptStatus.TOO_SHORT);
         }
@@ -46,7 +48,7 @@ final class PlainDecryptor implements DataDecryptor {
             packet.position(idAt);
             hmac.update(packet);
             hmac.finish(mac, 0);
-            packet.get(start, receivedMac, 0, macLength);
+            packet.get(macAt, receivedMac, 0, macLength);
             packet.position(start);
             if (!MessageDigest.isEqual(mac, receivedMac)) {
                 return counters.record(DecryptStatus.BAD_HMAC);
@@ -56,7 +58,7 @@ final class PlainDecryptor implements DataDecryptor {
             return counters.record(DecryptStatus.EMPTY_PAYLOAD);
         }
         long id = packet.getInt(idAt) & 0xFFFF_FFFFL;
-        long time = packet.getInt(idAt + 4) & 0xFFFF_FFFFL;
+        long time = framing.longPacketIds() ? packet.getInt(idAt + 4) & 0xFFFF_FFFFL : 0;
         DecryptStatus fresh = replay.test(id, time);
         if (fresh != DecryptStatus.OK) {
             return counters.record(fresh);

@@ -5,15 +5,15 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Writes static-key packets with {@code cipher none} (crypto.c {@code openvpn_encrypt_v1}, the
- * "no encryption" branch):
+ * Writes packets with {@code cipher none} (crypto.c {@code openvpn_encrypt_v1}, the "no
+ * encryption" branch), in TLS mode or static-key mode:
  *
  * <pre>
- *   [HMAC, digest length] [packet id, timestamp] [payload in clear]
+ *   [header] [HMAC, digest length] [packet id (4 bytes; static-key: and timestamp)] [payload in clear]
  * </pre>
  *
- * The HMAC covers the packet id and the payload; with {@code auth none} as well it is absent
- * and nothing protects the packet. OpenVPN warns loudly about both; so does the caller.
+ * The HMAC covers the packet id and the payload, not the header; with {@code auth none} as well
+ * it is absent and nothing protects the packet. OpenVPN warns loudly about both; so does the caller.
  */
 final class PlainEncryptor implements DataEncryptor {
 
@@ -27,8 +27,8 @@ final class PlainEncryptor implements DataEncryptor {
         this.hmac = hmacOrNull;
         this.framing = Objects.requireNonNull(framing, "framing");
         this.ids = Objects.requireNonNull(ids, "ids");
-        if (!framing.longPacketIds() || !ids.longForm()) {
-            throw new IllegalArgumentException("cipher none is supported in static-key mode only");
+        if (framing.longPacketIds() != ids.longForm()) {
+            throw new IllegalArgumentException("static-key framing and long packet ids go together");
         }
         this.macLength = hmacOrNull == null ? 0 : hmacOrNull.spec().length();
         this.mac = new byte[macLength];
@@ -47,11 +47,14 @@ final class PlainEncryptor implements DataEncryptor {
         if (id == PacketIdSender.EXHAUSTED) {
             return EncryptStatus.PACKET_IDS_EXHAUSTED;
         }
+        framing.writeHeader(out);
         int macAt = out.position();
         int idAt = macAt + macLength;
         out.position(idAt);
         out.putInt((int) id);
-        out.putInt((int) ids.time());
+        if (framing.longPacketIds()) {
+            out.putInt((int) ids.time());
+        }
         out.put(payload);
         if (hmac != null) {
             int end = out.position();
@@ -67,7 +70,7 @@ final class PlainEncryptor implements DataEncryptor {
 
     @Override
     public int packetLength(int payloadLength) {
-        return macLength + framing.packetIdLength() + payloadLength;
+        return framing.headerLength() + macLength + framing.packetIdLength() + payloadLength;
     }
 
     @Override

@@ -109,6 +109,11 @@ public final class EventDispatcher implements AutoCloseable {
         return hooks;
     }
 
+    /** The threads scripts and listeners run on; authentication backends are called there too. */
+    java.util.concurrent.Executor executor() {
+        return pool;
+    }
+
     /** The time limit per script and per listener. */
     public Duration timeLimit() {
         return timeLimit;

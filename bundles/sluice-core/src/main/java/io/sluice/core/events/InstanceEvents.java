@@ -1,6 +1,7 @@
 package io.sluice.core.events;
 
 import io.sluice.api.event.TunnelEvent;
+import io.sluice.api.auth.UserAuthenticator;
 import io.sluice.api.event.TunnelEventListener;
 import io.sluice.api.event.TunnelEventType;
 import io.sluice.config.ConfigException;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
 public final class InstanceEvents implements AutoCloseable {
 
     private final EventDispatcher dispatcher;
+    private final AuthBackends authBackends;
     private final Map<String, String> base;
     private final ScriptEnvironment env;
     private volatile DeviceFacts device;
@@ -40,7 +42,17 @@ public final class InstanceEvents implements AutoCloseable {
      * @param instanceEnvironment what the instance sets at start, {@link Environments#instance}
      */
     public InstanceEvents(EventDispatcher dispatcher, Map<String, String> instanceEnvironment) {
+        this(dispatcher, instanceEnvironment, AuthBackends.NONE);
+    }
+
+    /**
+     * @param instanceEnvironment what the instance sets at start, {@link Environments#instance}
+     * @param authBackends        the backends a server asks about usernames and passwords
+     */
+    public InstanceEvents(EventDispatcher dispatcher, Map<String, String> instanceEnvironment,
+                          AuthBackends authBackends) {
         this.dispatcher = dispatcher;
+        this.authBackends = java.util.Objects.requireNonNull(authBackends, "authBackends");
         this.base = Map.copyOf(instanceEnvironment);
         this.env = new ScriptEnvironment(instanceEnvironment);
     }
@@ -52,13 +64,22 @@ public final class InstanceEvents implements AutoCloseable {
      * @throws ConfigException a script option OpenVPN would refuse (see {@link ScriptHooks#fromConfig})
      */
     public static InstanceEvents create(OpenVpnConfig config, String instance,
-                                        Supplier<List<TunnelEventListener>> listeners, TunnelLog log)
+                                        Supplier<List<TunnelEventListener>> listeners,
+                                        java.util.function.Function<String, java.util.Optional<UserAuthenticator>> backends,
+                                        TunnelLog log)
             throws ConfigException {
         ScriptHooks hooks = ScriptHooks.fromConfig(config);
         hooks.startupWarnings().forEach(log::warn);
         EventDispatcher dispatcher = new EventDispatcher(instance, hooks, listeners, log);
         Map<String, String> start = Environments.instance(config, ProcessHandle.current().pid(), Instant.now());
-        return new InstanceEvents(dispatcher, start);
+        List<String> names = config.all("plugin").stream().map(l -> l.args().get(0)).toList();
+        return new InstanceEvents(dispatcher, start, new AuthBackends(names, backends, dispatcher.executor(),
+                dispatcher.timeLimit(), log));
+    }
+
+    /** The authentication backends ({@code plugin} lines) a server asks about usernames and passwords. */
+    public AuthBackends authBackends() {
+        return authBackends;
     }
 
     /** No scripts and no listeners (tests, embedded use): every event is a no-op that succeeds. */

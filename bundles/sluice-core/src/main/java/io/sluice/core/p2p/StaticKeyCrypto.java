@@ -35,7 +35,7 @@ import java.util.Optional;
 public final class StaticKeyCrypto {
 
     /** {@code cipher none}: no provider involved. */
-    static final CipherSpec CIPHER_NONE = new CipherSpec("none", CipherMode.NONE, 0, 0, 1, 0);
+    static final CipherSpec CIPHER_NONE = DataChannelCrypto.CIPHER_NONE;
     /** crypto.c's name for the key pair in its start lines. */
     private static final String KEY_NAME = "Static Key Encryption";
 

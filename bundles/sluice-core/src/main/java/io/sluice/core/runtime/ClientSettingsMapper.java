@@ -63,7 +63,8 @@ final class ClientSettingsMapper {
                 Duration.ofSeconds(c.liveness().ping()), Duration.ofSeconds(c.liveness().pingRestart()),
                 Duration.ofSeconds(c.renegotiation().renegSec()), pullFilters(client),
                 c.renegotiation().replayWindow(), c.renegotiation().replayTime(), TlsSettingsMapper.map(c, name, false, prompt),
-                ControlProtectionMapper.map(c), CompatMode.of(c), ServerSettingsMapper.timings(c));
+                ControlProtectionMapper.map(c), CompatMode.of(c), ServerSettingsMapper.timings(c),
+                ServerSettingsMapper.payload(c));
     }
 
     /** The configuration's own addressing and routing options; a line that cannot be read is a configuration error. */

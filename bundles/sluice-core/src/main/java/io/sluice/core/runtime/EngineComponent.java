@@ -1,5 +1,6 @@
 package io.sluice.core.runtime;
 
+import io.sluice.api.auth.UserAuthenticator;
 import io.sluice.api.crypto.CipherProvider;
 import io.sluice.api.crypto.DigestProvider;
 import io.sluice.api.transport.DatagramTransport;
@@ -30,6 +31,7 @@ import io.sluice.core.time.Clock;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -80,6 +82,22 @@ public final class EngineComponent implements TunnelEngine {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile List<TunnelEventListener> eventListeners;
 
+    /** Authentication backends with their service properties, lowest-ranked first (as DS lists them). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<Map.Entry<Map<String, Object>, UserAuthenticator>> authenticators;
+
+    /** The best-ranked authentication backend registered under {@code name} now. */
+    private Optional<UserAuthenticator> authenticator(String name) {
+        UserAuthenticator best = null;
+        for (Map.Entry<Map<String, Object>, UserAuthenticator> e : nonNull(authenticators)) {
+            if (name.equals(String.valueOf(e.getKey().get(UserAuthenticator.NAME)))) {
+                best = e.getValue(); // later entries rank higher
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     @Override
     public CryptoProviders crypto() {
         return new ProviderRegistry(() -> nonNull(ciphers), () -> nonNull(digests));
@@ -118,7 +136,7 @@ public final class EngineComponent implements TunnelEngine {
         Platform platform = platform();
         ClientConfigSource ccd = new ClientConfigDirectory(settings.clientConfigDir(), config.network().topology(),
                 settings.ccdExclusive());
-        InstanceEvents events = InstanceEvents.create(config, name, () -> nonNull(eventListeners), log);
+        InstanceEvents events = InstanceEvents.create(config, name, () -> nonNull(eventListeners), this::authenticator, log);
         ServerInstance server = new ServerInstance(settings, platform, ccd, log, Clock.system(),
                 java.time.Clock.systemUTC(), new SecureRandom(), events);
         try {
@@ -138,7 +156,7 @@ public final class EngineComponent implements TunnelEngine {
     private Tunnel startClient(OpenVpnConfig config, String name, TunnelLog log, Prompt prompt)
             throws ConfigException, IOException {
         ClientSettings settings = ClientSettingsMapper.map(config, name, prompt);
-        InstanceEvents events = InstanceEvents.create(config, name, () -> nonNull(eventListeners), log);
+        InstanceEvents events = InstanceEvents.create(config, name, () -> nonNull(eventListeners), this::authenticator, log);
         ClientInstance client = new ClientInstance(settings, platform(), log, Clock.system(),
                 java.time.Clock.systemUTC(), new SecureRandom(), prompt, events);
         client.start();

@@ -59,7 +59,14 @@ final class ServerSettingsMapper {
                         Duration.ofSeconds(s.ifconfigPoolPersistSeconds()))),
                 r.replayWindow(), r.replayTime(), Duration.ofSeconds(r.renegSec()),
                 TlsSettingsMapper.map(c, name, true, prompt),
-                ControlProtectionMapper.map(c), CompatMode.of(c), timings(c));
+                ControlProtectionMapper.map(c), CompatMode.of(c), timings(c), payload(c));
+    }
+
+    /** Compression framing and the byte and packet renegotiation limits, for servers and clients alike. */
+    static io.sluice.core.tunnel.PayloadSettings payload(OpenVpnConfig c) {
+        Renegotiation r = c.renegotiation();
+        return new io.sluice.core.tunnel.PayloadSettings(c.dataChannel().compression(), r.renegBytes(), r.renegPkts(),
+                r.renegSecMin().orElse(-1));
     }
 
     /** tls-mtu, hand-window, tran-window and tls-timeout, for servers and clients alike. */

@@ -27,7 +27,11 @@ import io.sluice.core.control.PushList;
 import io.sluice.core.control.PushReplyBuilder;
 import io.sluice.core.data.DataFraming;
 import io.sluice.core.data.EncryptStatus;
+import io.sluice.config.Compression;
+import io.sluice.api.auth.AuthRequest;
 import io.sluice.core.data.KeepalivePing;
+import io.sluice.core.events.AuthBackends;
+import io.sluice.core.tunnel.RenegotiationTrigger;
 import io.sluice.core.log.LogCategory;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.log.Verb;
@@ -86,6 +90,14 @@ final class ClientPeer implements ControlSession.Listener {
     private String commonName = "UNDEF";
     private PeerInfo peerInfo = PeerInfo.NONE;
     private String remoteOptions = "";
+    /** What {@code compress migrate} pushes to this client, if anything. */
+    private Optional<String> migratedCompression = Optional.empty();
+    /** This client's reneg-sec, drawn from the configured range once. */
+    private final java.time.Duration renegotiateAfter;
+    /** What the authentication backends gave this client: an address, pushes. */
+    private ClientDirectives backendDirectives = ClientDirectives.NONE;
+    /** This client's compression algorithm (framing only: Sluice never compresses). */
+    private Compression.Algorithm compression = Compression.Algorithm.NONE;
     private KeyInstaller installer;
     private ClientAddresses addresses;
     private ClientDirectives directives = ClientDirectives.NONE;
@@ -112,6 +124,8 @@ final class ClientPeer implements ControlSession.Listener {
         this.link = link;
         this.remote = remote;
         this.peerId = peerId;
+        this.renegotiateAfter = server.settings().payload().renegotiateAfter(server.settings().renegotiateAfter(), true,
+                server.random());
         this.lastReceived = now;
         this.lastSent = now;
         this.codec = server.newControlCodec();
@@ -228,16 +242,12 @@ final class ClientPeer implements ControlSession.Listener {
             pingBuffer.clear();
             seal(ByteBuffer.wrap(KeepalivePing.bytes()), pingBuffer, now);
         }
-        if (keys.renegotiationWanted() || renegotiationDue(now)) {
-            session.renegotiate(now).ifPresent(k -> log.info(Verb.HANDSHAKE, "TLS: soft reset sec=0 bytes=0/-1 pkts=0/0"));
+        Optional<String> softReset = RenegotiationTrigger.due(session, keys, renegotiateAfter,
+                server.settings().payload(), now);
+        if (softReset.isPresent()) {
+            session.renegotiate(now).ifPresent(k -> log.info(Verb.HANDSHAKE, softReset.get()));
             wakeAt = session.nextWakeup(now);
         }
-    }
-
-    private boolean renegotiationDue(long now) {
-        long after = server.settings().renegotiateAfter().toNanos();
-        // renegotiate() itself declines while a newer key is still being negotiated.
-        return after > 0 && session.primaryKey().map(k -> now - k.activeAt() >= after).orElse(false);
     }
 
     @Override
@@ -308,7 +318,8 @@ final class ClientPeer implements ControlSession.Listener {
             return;
         }
         events = server.events().newSession();
-        if (events.verifiesUserPass()) {
+        AuthBackends backends = server.events().authBackends();
+        if (events.verifiesUserPass() || backends.configured()) {
             String secret = password;
             password = "";
             if (username.isEmpty()) {
@@ -316,18 +327,23 @@ final class ClientPeer implements ControlSession.Listener {
                 authFailed("no username/password", Optional.empty(), now);
                 return;
             }
-            events.userPassVerify(new PeerFacts(remote, commonName, peerChain), peerInfo.environment(),
-                            username.get(), secret)
-                    .whenComplete((outcome, error) -> control.execute(() -> userPassChecked(key, choice, outcome, error)));
+            if (events.verifiesUserPass()) {
+                events.userPassVerify(new PeerFacts(remote, commonName, peerChain), peerInfo.environment(),
+                                username.get(), secret)
+                        .whenComplete((outcome, error) -> control.execute(() -> userPassChecked(key, choice, outcome,
+                                error, secret)));
+            } else {
+                askBackends(key, choice, secret);
+            }
             return;
         }
         password = "";
         authenticated(key, choice, now);
     }
 
-    /** auth-user-pass-verify answered. */
+    /** auth-user-pass-verify answered; the backends ({@code plugin}) are asked next, if any. */
     private void userPassChecked(KeyState key, CipherNegotiation.ServerChoice choice, EventOutcome outcome,
-                                 Throwable error) {
+                                 Throwable error, String secret) {
         long now = server.clock().nanos();
         if (state != State.HANDSHAKE) {
             return;
@@ -337,6 +353,37 @@ final class ClientPeer implements ControlSession.Listener {
             authFailed("username/password refused", Optional.empty(), now);
             return;
         }
+        if (server.events().authBackends().configured()) {
+            askBackends(key, choice, secret);
+            return;
+        }
+        userPassSucceeded(key, choice, now);
+    }
+
+    private void askBackends(KeyState key, CipherNegotiation.ServerChoice choice, String secret) {
+        AuthRequest request = new AuthRequest(server.settings().name(), username.orElse(""), secret,
+                Optional.of(commonName), remote, peerInfo.environment());
+        server.events().authBackends().authenticate(request)
+                .whenComplete((decision, error) -> control.execute(() -> backendsChecked(key, choice, decision)));
+    }
+
+    /** The backends answered (AuthBackends never fails). */
+    private void backendsChecked(KeyState key, CipherNegotiation.ServerChoice choice, AuthBackends.Decision decision) {
+        long now = server.clock().nanos();
+        if (state != State.HANDSHAKE) {
+            return;
+        }
+        if (decision == null || !decision.accepted()) {
+            log.info(Verb.INFO, "TLS Auth Error: Auth Username/Password verification failed for peer"
+                    + (decision == null ? "" : " (" + decision.reason() + ")"));
+            authFailed("username/password refused", decision == null ? Optional.empty() : decision.clientReason(), now);
+            return;
+        }
+        backendDirectives = BackendDirectives.of(decision, server.settings(), log);
+        userPassSucceeded(key, choice, now);
+    }
+
+    private void userPassSucceeded(KeyState key, CipherNegotiation.ServerChoice choice, long now) {
         log.info(Verb.INFO, "TLS: Username/Password authentication succeeded for username '" + username.orElse("")
                 + "'");
         authenticated(key, choice, now);
@@ -344,7 +391,7 @@ final class ClientPeer implements ControlSession.Listener {
 
     /** The client is who it says: its directives, addresses, client-connect. */
     private void authenticated(KeyState key, CipherNegotiation.ServerChoice choice, long now) {
-        directives = server.directivesFor(this);
+        directives = server.directivesFor(this).with(backendDirectives);
         if (directives.disabled()) {
             authFailed("client-config-dir says 'disable'", Optional.empty(), now);
             return;
@@ -412,11 +459,14 @@ final class ClientPeer implements ControlSession.Listener {
         boolean ekm = peerInfo.has(IvProto.TLS_KEY_EXPORT) && server.settings().compat().tlsKeyExport();
         installer = new KeyInstaller(choice.cipher().orElseThrow(), server.settings().auth(), ekm, true,
                 server.settings().replayWindow(), server.settings().replaySeconds());
+        compression = compressionAlgorithm();
+        keys.compression(io.sluice.core.tunnel.PayloadSettings.framing(compression));
+        keys.limits(server.settings().payload().limits(installer.spec(server.providers()), log::warn));
         if (!installKey(key)) {
             authFailed("data channel keys could not be made", Optional.empty(), now);
             return;
         }
-        log.info(Verb.INFO, installer.logLine(server.providers(), peerInfo.has(IvProto.DATA_V2) ? peerId : -1));
+        log.info(Verb.INFO, installer.logLine(server.providers(), peerInfo.has(IvProto.DATA_V2) ? peerId : -1, compression));
         log.info(Verb.MULTI, "Timers: ping " + server.settings().ping().toSeconds() + ", ping-restart "
                 + server.settings().pingRestart().toSeconds());
         pushReply = buildPushReply(choice);
@@ -428,8 +478,30 @@ final class ClientPeer implements ControlSession.Listener {
         }
     }
 
+    /**
+     * This client's compression framing: the server's, or with {@code compress migrate} a stub
+     * for a client whose options string says {@code comp-lzo}, pushed so that it drops its
+     * compression (multi.c {@code multi_client_connect_compress_migrate}).
+     */
+    private Compression.Algorithm compressionAlgorithm() {
+        Compression.Algorithm configured = server.settings().payload().compression().algorithm();
+        if (configured != Compression.Algorithm.MIGRATE || !OptionsStringCheck.remoteUsesCompression(remoteOptions)) {
+            return configured;
+        }
+        if (peerInfo.value("IV_COMP_STUBv2").filter("1"::equals).isPresent()) {
+            // OpenVPN's server keeps no framing for these: stub-v2 adds nothing to IP packets.
+            migratedCompression = Optional.of("compress stub-v2");
+            return Compression.Algorithm.NONE;
+        }
+        migratedCompression = Optional.of("comp-lzo no");
+        return Compression.Algorithm.LZO_STUB;
+    }
+
     private List<ControlText.PushReply> buildPushReply(CipherNegotiation.ServerChoice choice) {
         PushList common = directives.pushReset() ? PushList.EMPTY : PushList.of(server.settings().push());
+        if (migratedCompression.isPresent()) {
+            common = common.with(migratedCompression.get());
+        }
         for (String prefix : directives.pushRemove()) {
             common = common.remove(prefix);
         }
@@ -564,11 +636,15 @@ final class ClientPeer implements ControlSession.Listener {
     boolean open(int keyId, ByteBuffer packet, ByteBuffer out, long now) {
         int received = packet.remaining();
         out.clear();
-        if (keys.decrypt(keyId, packet, out) != DataKeys.Opened.OK) {
-            server.counters().badDataPacket();
+        DataKeys.Opened opened = keys.decrypt(keyId, packet, out);
+        if (opened != DataKeys.Opened.OK) {
+            if (opened == DataKeys.Opened.BAD_FRAMING) {
+                server.counters().badCompressionFraming();
+            } else {
+                server.counters().badDataPacket();
+            }
             return false;
         }
-        out.flip();
         lastReceived = now;
         bytesIn.add(received);
         return true;

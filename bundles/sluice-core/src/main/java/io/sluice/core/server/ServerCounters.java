@@ -13,6 +13,7 @@ public final class ServerCounters {
     private final LongAdder controlAuthFailed = new LongAdder();
     private final LongAdder badControl = new LongAdder();
     private final LongAdder badData = new LongAdder();
+    private final LongAdder badFraming = new LongAdder();
     private final LongAdder badSource = new LongAdder();
     private final LongAdder noRoute = new LongAdder();
     private final LongAdder sealFailed = new LongAdder();
@@ -38,6 +39,10 @@ public final class ServerCounters {
 
     void badDataPacket() {
         badData.increment();
+    }
+
+    void badCompressionFraming() {
+        badFraming.increment();
     }
 
     void badSourceAddress() {
@@ -87,6 +92,11 @@ public final class ServerCounters {
     /** Data packets that failed authentication, replay checks or had no key. */
     public long badDataPackets() {
         return badData.sum();
+    }
+
+    /** Authentic data packets a client compressed (Sluice does not decompress) or framed wrongly. */
+    public long badCompressionFramingPackets() {
+        return badFraming.sum();
     }
 
     /** Tunnel packets from a client with a source address it does not own. */

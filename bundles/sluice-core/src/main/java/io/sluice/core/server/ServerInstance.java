@@ -153,6 +153,7 @@ public final class ServerInstance implements AutoCloseable {
                 settings.timings().handWindow(), settings.timings().transitionWindow(), random);
         OptionsString occ = settings.controlProtection().describe(OptionsString.builder()
                 .role(OptionsString.Role.TLS_SERVER).devType("tun").tunMtu(settings.tun().mtu())
+                .compression(settings.payload().occ())
                 .dataCiphers(settings.dataCiphers())).build();
         this.optionsString = occ.local();
         this.expectedRemoteOptions = occ.expectedRemote();

@@ -42,6 +42,7 @@ import java.util.Optional;
  * @param controlProtection  {@code tls-auth} or {@code tls-crypt}, if configured
  * @param compat             {@code compat-mode}: whether keys may come from the TLS exporter
  * @param timings            tls-mtu, hand-window, tran-window, tls-timeout (the role is server)
+ * @param payload            compression framing, reneg-bytes and reneg-pkts
  */
 public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tun, Topology topology,
                              Optional<Ipv4Network> ipv4, Optional<Ipv6Network> ipv6, List<RouteSpec> routes,
@@ -50,7 +51,7 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
                              boolean clientToClient, Optional<Path> clientConfigDir, boolean ccdExclusive,
                              Optional<PoolPersist> poolPersist, int replayWindow, int replaySeconds,
                              Duration renegotiateAfter, TlsSettings tls, ControlProtectionSpec controlProtection, CompatMode compat,
-                             SessionTimings timings) {
+                             SessionTimings timings, io.sluice.core.tunnel.PayloadSettings payload) {
 
     public ServerSettings {
         Objects.requireNonNull(name, "name");
@@ -76,6 +77,7 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
         Objects.requireNonNull(controlProtection, "controlProtection");
         Objects.requireNonNull(compat, "compat");
         Objects.requireNonNull(timings, "timings");
+        Objects.requireNonNull(payload, "payload");
         if (maxClients < 1) {
             throw new IllegalArgumentException("max-clients must be positive");
         }

@@ -1,5 +1,6 @@
 package io.sluice.core.tunnel;
 
+import io.sluice.core.data.CompressionFraming;
 import io.sluice.core.data.DataDecryptor;
 import io.sluice.core.data.DataEncryptor;
 import io.sluice.core.data.DecryptStatus;
@@ -16,6 +17,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * a packet for the peer (TUN reader, keepalive timer, another client's I/O thread). Each
  * decryptor and the encryptor are guarded by their own monitor, held only by this peer's
  * threads: uncontended in the common case and never shared with another session.
+ *
+ * <p>Around the keys sit what the peers agreed on for the payload: the compression framing
+ * ({@link CompressionFraming}, added when sealing and taken off when opening) and the usage
+ * limits after which a key should be renegotiated ({@link UsageLimits}).
  */
 public final class DataKeys implements AutoCloseable {
 
@@ -26,12 +31,23 @@ public final class DataKeys implements AutoCloseable {
         /** No key with the packet's key id (never made, or retired). */
         NO_KEY,
         /** Dropped by the key: see the decryptor's per-reason counters. */
-        DROPPED
+        DROPPED,
+        /** Authentic, but its compression framing says compressed (Sluice does not decompress), or is bad or empty. */
+        BAD_FRAMING
+    }
+
+    /** What the sealing key has carried so far, both directions. */
+    public record Usage(long bytes, long packets) {
     }
 
     private static final int KEY_IDS = 8;
 
     private final AtomicReferenceArray<DataDecryptor> decryptors = new AtomicReferenceArray<>(KEY_IDS);
+    private final AtomicReferenceArray<KeyUsage> usages = new AtomicReferenceArray<>(KEY_IDS);
+    private volatile UsageLimits limits = UsageLimits.NONE;
+    private volatile CompressionFraming compression = CompressionFraming.NONE;
+    /** Where a payload is framed when the framing adds bytes; under sealLock, made on first need. */
+    private ByteBuffer framed;
     private final Object sealLock = new Object();
     private DataEncryptor encryptor;
     private int encryptorKeyId = -1;
@@ -46,6 +62,7 @@ public final class DataKeys implements AutoCloseable {
      * (OpenVPN sends with a key as soon as it is active). The encryptor it replaces is closed.
      */
     public void install(int keyId, DataEncryptor newEncryptor, DataDecryptor newDecryptor) {
+        usages.set(keyId, new KeyUsage());
         DataDecryptor old = decryptors.getAndSet(keyId, newDecryptor);
         if (old != null) {
             synchronized (old) {
@@ -89,6 +106,7 @@ public final class DataKeys implements AutoCloseable {
             pendingSince = now;
             pendingKeyId = keyId;
         }
+        usages.set(keyId, new KeyUsage());
         DataDecryptor old = decryptors.getAndSet(keyId, newDecryptor);
         if (old != null) {
             synchronized (old) {
@@ -150,31 +168,47 @@ public final class DataKeys implements AutoCloseable {
     }
 
     /**
-     * Opens a data packet (position to limit) into {@code out}.
+     * Opens a data packet (position to limit) into {@code out}: on {@link Opened#OK} the tunnel
+     * packet lies between {@code out}'s position and limit, written from where the position was
+     * and without its compression framing (so the position may have moved past a header byte).
      *
      * @param keyId the key id from the packet's first byte
      */
     public Opened decrypt(int keyId, ByteBuffer packet, ByteBuffer out) {
-        DataDecryptor decryptor = decryptors.get(keyId & (KEY_IDS - 1));
+        int slot = keyId & (KEY_IDS - 1);
+        DataDecryptor decryptor = decryptors.get(slot);
         if (decryptor == null) {
             return Opened.NO_KEY;
         }
+        int wire = packet.remaining();
+        int start = out.position();
         boolean ok;
         synchronized (decryptor) {
             ok = decryptor.decrypt(packet, out) == DecryptStatus.OK;
+            if (ok) {
+                KeyUsage usage = usages.get(slot);
+                if (usage != null) {
+                    usage.opened(wire, out.position() - start);
+                }
+            }
         }
-        if (ok && pendingKeyId == (keyId & (KEY_IDS - 1))) {
+        if (!ok) {
+            return Opened.DROPPED;
+        }
+        if (pendingKeyId == slot) {
             synchronized (sealLock) {
-                if (pendingEncryptor != null && pendingKeyId == (keyId & (KEY_IDS - 1))) {
+                if (pendingEncryptor != null && pendingKeyId == slot) {
                     promote(); // the peer sends under the new key: it has it
                 }
             }
         }
-        return ok ? Opened.OK : Opened.DROPPED;
+        out.limit(out.position()).position(start);
+        return compression.unframe(out) == CompressionFraming.Unframed.OK ? Opened.OK : Opened.BAD_FRAMING;
     }
 
     /**
-     * Seals a payload into a wire packet in {@code out}.
+     * Seals a payload into a wire packet in {@code out}, framed as {@link #compression} says;
+     * the payload itself is left as it is.
      *
      * @return {@link EncryptStatus#OK}, or why not; {@code null} when no key is installed
      */
@@ -183,7 +217,17 @@ public final class DataKeys implements AutoCloseable {
             if (encryptor == null) {
                 return null;
             }
-            EncryptStatus status = encryptor.encrypt(payload, out);
+            CompressionFraming c = compression;
+            ByteBuffer plain = c.copies() ? c.frame(payload, framedBuffer()) : payload;
+            int plainLength = plain.remaining();
+            int start = out.position();
+            EncryptStatus status = encryptor.encrypt(plain, out);
+            if (status == EncryptStatus.OK) {
+                KeyUsage usage = usages.get(encryptorKeyId);
+                if (usage != null) {
+                    usage.sealed(out.position() - start, plainLength);
+                }
+            }
             if (status == EncryptStatus.PACKET_IDS_EXHAUSTED || encryptor.packetIds().shouldRenegotiate()) {
                 renegotiationWanted = true;
             }
@@ -191,9 +235,48 @@ public final class DataKeys implements AutoCloseable {
         }
     }
 
-    /** True once the current key is close to running out of packet ids: time to renegotiate. */
+    private ByteBuffer framedBuffer() {
+        if (framed == null) {
+            framed = ByteBuffer.allocate(TunReader.BUFFER_SIZE + CompressionFraming.MAX_OVERHEAD);
+        }
+        return framed;
+    }
+
+    /** The compression framing payloads get from now on (both directions). */
+    public void compression(CompressionFraming framing) {
+        this.compression = java.util.Objects.requireNonNull(framing, "framing");
+    }
+
+    /** The limits after which {@link #renegotiationWanted()} asks for a new key. */
+    public void limits(UsageLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    }
+
+    /** What the key packets are sealed with has carried; zeros without one. */
+    public Usage usage() {
+        synchronized (sealLock) {
+            KeyUsage u = encryptorKeyId < 0 ? null : usages.get(encryptorKeyId);
+            return u == null ? new Usage(0, 0) : new Usage(u.bytes(), u.packets());
+        }
+    }
+
+    /**
+     * True once the current key should be replaced: close to running out of packet ids, past a
+     * {@link UsageLimits usage limit}, or too many packets under it failed authentication.
+     */
     public boolean renegotiationWanted() {
-        return renegotiationWanted;
+        if (renegotiationWanted) {
+            return true;
+        }
+        synchronized (sealLock) {
+            if (encryptorKeyId < 0 || pendingEncryptor != null) {
+                return false; // none yet, or a new key only waits for the peer's first packet
+            }
+            KeyUsage u = usages.get(encryptorKeyId);
+            DataDecryptor d = decryptors.get(encryptorKeyId);
+            long failed = d == null ? 0 : d.count(DecryptStatus.BAD_TAG) + d.count(DecryptStatus.BAD_HMAC);
+            return u != null && u.exceeds(limits, failed);
+        }
     }
 
     /** The id of the key packets are sealed with, or -1. */

@@ -41,15 +41,39 @@ public record KeyInstaller(String cipher, String auth, boolean tlsEkm, boolean s
         Objects.requireNonNull(auth, "auth");
     }
 
+    /** True for {@code cipher none}. */
+    public boolean isNone() {
+        return cipher.equalsIgnoreCase("none");
+    }
+
+    /**
+     * The negotiated cipher's specification, from the providers installed now.
+     *
+     * @throws IllegalStateException when no installed provider offers the cipher (any more)
+     */
+    public CipherSpec spec(CryptoProviders providers) {
+        return specIfKnown(providers)
+                .orElseThrow(() -> new IllegalStateException("no installed provider offers cipher " + cipher));
+    }
+
+    private java.util.Optional<CipherSpec> specIfKnown(CryptoProviders providers) {
+        return isNone() ? java.util.Optional.of(DataChannelCrypto.CIPHER_NONE) : providers.cipherSpec(cipher);
+    }
+
     /**
      * OpenVPN's line for the negotiated data channel (ssl_ncp.c / crypto.c): the cipher, the
-     * {@code auth} digest when the cipher needs one (CBC), and the peer id when there is one:
-     * {@code Data Channel: cipher 'BF-CBC', auth 'SHA1', peer-id: 0}.
+     * {@code auth} digest when the cipher needs one (CBC), the peer id when there is one, and the
+     * compression framing when there is one (init.c {@code tls_print_deferred_options_results}):
+     * {@code Data Channel: cipher 'BF-CBC', auth 'SHA1', peer-id: 0, compression: 'stub'}.
      */
-    public String logLine(CryptoProviders providers, int peerId) {
-        boolean hmac = providers.cipherSpec(cipher).map(CipherSpec::needsHmac).orElse(false);
-        return "Data Channel: cipher '" + cipher + "'" + (hmac ? ", auth '" + auth + "'" : "")
-                + (peerId >= 0 ? ", peer-id: " + peerId : "");
+    public String logLine(CryptoProviders providers, int peerId, io.sluice.config.Compression.Algorithm compression) {
+        boolean hmac = specIfKnown(providers).map(CipherSpec::needsHmac).orElse(false);
+        // OpenSSL's names for the null cipher and digest, as OpenVPN prints them.
+        String cipherName = isNone() ? "[null-cipher]" : cipher;
+        String authName = auth.equalsIgnoreCase("none") ? "[null-digest]" : auth;
+        return "Data Channel: cipher '" + cipherName + "'" + (hmac ? ", auth '" + authName + "'" : "")
+                + (peerId >= 0 ? ", peer-id: " + peerId : "")
+                + PayloadSettings.logName(compression).map(n -> ", compression: '" + n + "'").orElse("");
     }
 
     /**
@@ -71,10 +95,14 @@ public record KeyInstaller(String cipher, String auth, boolean tlsEkm, boolean s
      */
     public void install(KeyState key, DataFraming framing, DataKeys keys, CryptoProviders providers, Clock clock,
                         SecureRandom random, boolean waitForPeer) throws GeneralSecurityException {
-        CipherProvider cipherProvider = providers.cipher(cipher)
-                .orElseThrow(() -> new GeneralSecurityException("no installed provider offers cipher " + cipher));
-        CipherSpec cipherSpec = cipherProvider.spec(cipher)
-                .orElseThrow(() -> new GeneralSecurityException("no specification for cipher " + cipher));
+        CipherProvider cipherProvider = null;
+        CipherSpec cipherSpec = DataChannelCrypto.CIPHER_NONE;
+        if (!isNone()) {
+            cipherProvider = providers.cipher(cipher)
+                    .orElseThrow(() -> new GeneralSecurityException("no installed provider offers cipher " + cipher));
+            cipherSpec = cipherProvider.spec(cipher)
+                    .orElseThrow(() -> new GeneralSecurityException("no specification for cipher " + cipher));
+        }
         DigestSpec authSpec = null;
         DigestProvider authProvider = null;
         if (cipherSpec.needsHmac() && !auth.equalsIgnoreCase("none")) {

@@ -236,7 +236,8 @@ class ClientInstanceTest {
                 List.of("topology subnet", "route-gateway 10.8.0.1", "route 10.20.0.0 255.255.0.0"), ciphers,
                 Optional.empty(), "SHA1", Duration.ofSeconds(1), Duration.ofSeconds(10), 10, false, false,
                 Optional.empty(), false, Optional.empty(), 64, 15, Duration.ZERO, tls, protection, CompatMode.NONE,
-                ServerSettings.SessionTimings.defaults());
+                ServerSettings.SessionTimings.defaults(),
+                io.sluice.core.tunnel.PayloadSettings.DEFAULTS);
         ServerInstance s = new ServerInstance(settings,
                 Platform.forServer(TestCrypto.providers(), serverTun, Optional.of(wire), Optional.empty()),
                 ClientConfigSource.NONE, TunnelLog.forVerb(4), Clock.system(),
@@ -260,7 +261,8 @@ class ClientInstanceTest {
                 false, retry, serverPollTimeout, false, new TunRequest(Optional.empty(), DeviceType.TUN, 1500),
                 LocalRouting.builder().build(), false, Optional.empty(), authRetry, false, ciphers, Optional.empty(),
                 "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls, protection, CompatMode.NONE,
-                ServerSettings.SessionTimings.defaults());
+                ServerSettings.SessionTimings.defaults(),
+                io.sluice.core.tunnel.PayloadSettings.DEFAULTS);
         ClientInstance c = new ClientInstance(settings,
                 new Platform(TestCrypto.providers(), clientTun, Optional.of(wire), Optional.empty(), Optional.empty(),
                         Optional.empty()),

@@ -72,7 +72,8 @@ class ServerInstanceTest {
                         v4("10.8.0.254"))),
                 Optional.empty(), List.of(), push, ciphers, Optional.empty(), "SHA1", Duration.ofSeconds(10),
                 Duration.ofSeconds(120), 10, false, clientToClient, Optional.empty(), false, Optional.empty(), 64, 15,
-                Duration.ZERO, tls, protection, CompatMode.NONE, ServerSettings.SessionTimings.defaults());
+                Duration.ZERO, tls, protection, CompatMode.NONE, ServerSettings.SessionTimings.defaults(),
+                io.sluice.core.tunnel.PayloadSettings.DEFAULTS);
         Platform platform = Platform.forServer(TestClient.testCrypto(), tun, Optional.of(udp), Optional.empty());
         return new ServerInstance(settings, platform, ClientConfigSource.NONE, TunnelLog.forVerb(3), Clock.system(),
                 java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
@@ -217,7 +218,8 @@ class ServerInstanceTest {
                         v4("10.9.0.254"))),
                 Optional.empty(), List.of(), List.of(), List.of("AES-256-GCM"), Optional.empty(), "SHA1",
                 Duration.ofSeconds(10), Duration.ofSeconds(120), 10, false, false, Optional.empty(), false,
-                Optional.empty(), 64, 15, Duration.ZERO, tls, protection, CompatMode.NONE, ServerSettings.SessionTimings.defaults());
+                Optional.empty(), 64, 15, Duration.ZERO, tls, protection, CompatMode.NONE, ServerSettings.SessionTimings.defaults(),
+                io.sluice.core.tunnel.PayloadSettings.DEFAULTS);
         ServerInstance second = new ServerInstance(settings,
                 Platform.forServer(TestClient.testCrypto(), otherTun, Optional.of(otherUdp), Optional.empty()),
                 ClientConfigSource.NONE, TunnelLog.forVerb(1), Clock.system(),

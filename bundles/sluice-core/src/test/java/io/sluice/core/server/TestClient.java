@@ -112,7 +112,6 @@ final class TestClient implements ControlSession.Listener, AutoCloseable {
                 if (header.opcode().name().startsWith("P_DATA")) {
                     plain.clear();
                     if (keys.decrypt(header.keyId(), packet, plain) == DataKeys.Opened.OK) {
-                        plain.flip();
                         byte[] p = new byte[plain.remaining()];
                         plain.get(p);
                         tunnel.add(p);
