@@ -53,23 +53,61 @@ public final class OpenVpnPeer {
 
     /** Starts OpenVPN without waiting (for tests that expect it to fail, or to start several at once). */
     public static OpenVpnPeer launch(NetLab lab, Ns ns, String name, String config) {
-        String full = withDefaults(config);
+        return launch(lab, ns, name, config, false);
+    }
+
+    /**
+     * Starts Debian 11's OpenVPN 2.5, which {@code itests/host-setup} unpacks aside (it cannot be
+     * installed next to 2.6), and waits for {@link #READY}. With {@code ncp-disable} it is a peer
+     * without cipher negotiation, as OpenVPN 2.3 and 2.4 peers are; 2.6 no longer has that option.
+     */
+    public static OpenVpnPeer startVersion25(NetLab lab, Ns ns, String name, String config)
+            throws InterruptedException {
+        OpenVpnPeer peer = launch(lab, ns, name, config, true);
+        peer.awaitReady(DEFAULT_READY_TIMEOUT);
+        return peer;
+    }
+
+    /** Where host-setup unpacked OpenVPN 2.5 (SLUICE_LEGACY_OPENVPN overrides it, as there). */
+    static Path version25Root() {
+        Path root = Path.of(System.getenv().getOrDefault("SLUICE_LEGACY_OPENVPN",
+                "/var/cache/sluice-itests/openvpn-bullseye"));
+        if (!Files.isExecutable(root.resolve("usr/sbin/openvpn"))) {
+            throw new IllegalStateException("OpenVPN 2.5 is missing from " + root + ": run itests/host-setup");
+        }
+        return root;
+    }
+
+    private static OpenVpnPeer launch(NetLab lab, Ns ns, String name, String config, boolean version25) {
+        String full = withDefaults(config, !version25);
         Path file = lab.dir().resolve(NetLab.safe(name, 80) + ".conf");
         try {
             Files.writeString(file, full, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NsProcess p = lab.start(ns, name, List.of("openvpn", "--config", file.toString()), Map.of(), lab.dir());
+        NsProcess p;
+        if (version25) {
+            Path root = version25Root();
+            p = lab.start(ns, name, List.of(root.resolve("usr/sbin/openvpn").toString(), "--config", file.toString()),
+                    Map.of("LD_LIBRARY_PATH", root.resolve("usr/lib/x86_64-linux-gnu").toString()), lab.dir());
+        } else {
+            p = lab.start(ns, name, List.of("openvpn", "--config", file.toString()), Map.of(), lab.dir());
+        }
         return new OpenVpnPeer(p, file, full);
     }
 
     static String withDefaults(String config) {
+        return withDefaults(config, true);
+    }
+
+    /** @param dco whether this OpenVPN knows data-channel offload (2.6), so that it can be turned off */
+    static String withDefaults(String config, boolean dco) {
         StringBuilder sb = new StringBuilder(config);
         if (!config.endsWith("\n")) {
             sb.append('\n');
         }
-        if (!hasOption(config, "disable-dco")) {
+        if (dco && !hasOption(config, "disable-dco")) {
             sb.append("# added by the test harness: use the kernel TUN path, not ovpn-dco\ndisable-dco\n");
         }
         if (!hasOption(config, "verb")) {
