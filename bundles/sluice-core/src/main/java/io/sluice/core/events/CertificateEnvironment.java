@@ -1,5 +1,6 @@
 package io.sluice.core.events;
 
+import io.sluice.core.tls.X509Names;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,12 +9,6 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * The certificate variables OpenVPN 2.6 (OpenSSL build) sets for every certificate of the peer's
@@ -34,31 +29,6 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  */
 final class CertificateEnvironment {
 
-    /** OpenSSL's short names ({@code OBJ_nid2sn}) of the attributes certificates carry. */
-    private static final Map<String, String> SHORT_NAMES = Map.ofEntries(
-            Map.entry(BCStyle.CN.getId(), "CN"),
-            Map.entry(BCStyle.C.getId(), "C"),
-            Map.entry(BCStyle.L.getId(), "L"),
-            Map.entry(BCStyle.ST.getId(), "ST"),
-            Map.entry(BCStyle.O.getId(), "O"),
-            Map.entry(BCStyle.OU.getId(), "OU"),
-            Map.entry(BCStyle.EmailAddress.getId(), "emailAddress"),
-            Map.entry(BCStyle.SERIALNUMBER.getId(), "serialNumber"),
-            Map.entry(BCStyle.SURNAME.getId(), "SN"),
-            Map.entry(BCStyle.GIVENNAME.getId(), "GN"),
-            Map.entry(BCStyle.T.getId(), "title"),
-            Map.entry(BCStyle.DC.getId(), "DC"),
-            Map.entry(BCStyle.UID.getId(), "UID"),
-            Map.entry(BCStyle.NAME.getId(), "name"),
-            Map.entry(BCStyle.INITIALS.getId(), "initials"),
-            Map.entry(BCStyle.GENERATION.getId(), "generationQualifier"),
-            Map.entry(BCStyle.DN_QUALIFIER.getId(), "dnQualifier"),
-            Map.entry(BCStyle.PSEUDONYM.getId(), "pseudonym"),
-            Map.entry(BCStyle.STREET.getId(), "street"),
-            Map.entry(BCStyle.POSTAL_CODE.getId(), "postalCode"),
-            Map.entry(BCStyle.DESCRIPTION.getId(), "description"),
-            Map.entry(BCStyle.BUSINESS_CATEGORY.getId(), "businessCategory"));
-
     private CertificateEnvironment() {
     }
 
@@ -66,25 +36,10 @@ final class CertificateEnvironment {
         Map<String, String> env = new LinkedHashMap<>();
         for (int depth = 0; depth < chain.size(); depth++) {
             X509Certificate cert = chain.get(depth);
-            X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
-            StringBuilder id = new StringBuilder();
-            for (RDN rdn : subject.getRDNs()) {
-                if (id.length() > 0) {
-                    id.append(", ");
-                }
-                AttributeTypeAndValue[] values = rdn.getTypesAndValues();
-                for (int i = 0; i < values.length; i++) {
-                    String oid = values[i].getType().getId();
-                    String shortName = SHORT_NAMES.get(oid);
-                    String value = value(values[i].getValue());
-                    id.append(i > 0 ? " + " : "").append(shortName == null ? oid : shortName).append('=')
-                            .append(escapeControls(value));
-                    if (shortName != null) {
-                        putNumbered(env, "X509_" + depth + "_" + shortName, controlsToUnderscore(value));
-                    }
-                }
+            for (Map.Entry<String, String> attribute : X509Names.subjectAttributes(cert)) {
+                putNumbered(env, "X509_" + depth + "_" + attribute.getKey(), controlsToUnderscore(attribute.getValue()));
             }
-            env.put("tls_id_" + depth, id.toString());
+            env.put("tls_id_" + depth, X509Names.subject(cert));
             byte[] der = encoded(cert);
             env.put("tls_digest_" + depth, hex(digest("SHA-1", der)));
             env.put("tls_digest_sha256_" + depth, hex(digest("SHA-256", der)));
@@ -105,24 +60,6 @@ final class CertificateEnvironment {
             key = name + "_" + n;
         }
         env.put(key, value);
-    }
-
-    private static String value(ASN1Encodable v) {
-        return v instanceof ASN1String s ? s.getString() : v.toString();
-    }
-
-    /** {@code ASN1_STRFLGS_ESC_CTRL}: control characters as {@code \XX}. */
-    private static String escapeControls(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 32 || c == 127) {
-                b.append(String.format("\\%02X", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** {@code string_mod(CC_PRINT, CC_CRLF, '_')}. */

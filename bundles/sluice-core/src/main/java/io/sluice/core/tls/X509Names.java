@@ -23,7 +23,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * compares against exactly this string, so it has to be reproduced, not approximated with
  * {@link javax.security.auth.x500.X500Principal#getName()}.
  */
-final class X509Names {
+public final class X509Names {
 
     /** OpenSSL's short names for the attributes certificates carry in practice. */
     private static final Map<String, String> SHORT_NAMES = Map.ofEntries(
@@ -54,7 +54,7 @@ final class X509Names {
     }
 
     /** The subject as OpenVPN prints it: {@code C=US, O=Example, CN=alice}. */
-    static String subject(X509Certificate certificate) {
+    public static String subject(X509Certificate certificate) {
         return format(X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()));
     }
 
@@ -111,10 +111,30 @@ final class X509Names {
      * {@code _} before a name is compared or handed to scripts, so a crafted CN cannot smuggle
      * line breaks into logs or matches.
      */
-    static String remap(String name) {
+    public static String remap(String name) {
         StringBuilder out = new StringBuilder(name.length());
         name.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '_' : c));
         return out.toString();
+    }
+
+    /**
+     * Each attribute of the subject with an OpenSSL short name, in certificate order, with its
+     * value as text: OpenVPN's {@code X509_<depth>_<name>} script variables (ssl_verify_openssl.c
+     * {@code x509_setenv}).
+     */
+    public static java.util.List<Map.Entry<String, String>> subjectAttributes(X509Certificate certificate) {
+        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        java.util.List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                String shortName = SHORT_NAMES.get(atv.getType().getId());
+                if (shortName != null) {
+                    String text = atv.getValue() instanceof ASN1String s ? s.getString() : atv.getValue().toString();
+                    out.add(Map.entry(shortName, text));
+                }
+            }
+        }
+        return out;
     }
 
     private static void appendValue(StringBuilder out, ASN1Encodable value) {
