@@ -339,6 +339,9 @@ public final class ServerInstance implements AutoCloseable {
             }
             // tls-auth / tls-crypt / tls-crypt-v2: a reset that does not authenticate costs no
             // per-session state.
+            if (opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3 && protection.name().equals("tls-crypt-v2")) {
+                log.info(Verb.HANDSHAKE, "Control Channel: using tls-crypt-v2 key"); // tls_crypt.c, D_HANDSHAKE
+            }
             Decoded<SessionProtection> admitted = protection.admit(opcode, packet);
             if (!admitted.isOk()) {
                 counters.controlAuthFailed();
