@@ -83,7 +83,7 @@ public final class ServerInstance implements AutoCloseable {
     private final Platform platform;
     private final TunnelLog log;
     private final Clock clock;
-    /** tls-auth or tls-crypt, made at start; each client session gets a wrapper of its own. */
+    /** tls-auth, tls-crypt or tls-crypt-v2, made at start; each client session gets a wrapper of its own. */
     private volatile ControlProtection protection = ControlProtection.none();
     private final java.time.Clock wallClock;
     private final SecureRandom random;

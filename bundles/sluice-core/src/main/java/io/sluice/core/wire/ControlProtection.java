@@ -4,14 +4,15 @@ import java.nio.ByteBuffer;
 
 /**
  * The control-channel protection one configuration uses ({@code tls-auth}, {@code tls-crypt},
- * or none): it makes a {@link ControlWrapper} for each new session and, on a server, checks a
- * packet from an unknown peer before any per-session state is spent on it.
+ * {@code tls-crypt-v2}, or none): it makes a {@link ControlWrapper} for each new session and,
+ * on a server, checks a packet from an unknown peer before any per-session state is spent on
+ * it ({@link #admit}).
  *
  * <p>Immutable and thread-safe; the wrappers it makes are not (one per session).
  */
 public interface ControlProtection {
 
-    /** The option's name as OpenVPN logs it: {@code tls-auth}, {@code tls-crypt}, or {@code none}. */
+    /** The option's name as OpenVPN logs it: {@code tls-auth}, {@code tls-crypt}, {@code tls-crypt-v2}, or {@code none}. */
     String name();
 
     /** A wrapper for one new session, with fresh send counter and replay window. */
