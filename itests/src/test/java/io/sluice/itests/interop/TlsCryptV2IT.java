@@ -115,6 +115,10 @@ class TlsCryptV2IT {
             SluicePeer sluice = SluicePeer.start(lab, clientNs, "sluice-client", client("udp", link.a().v4(), pki,
                     pki.client("alice"), "tls-crypt-v2 " + OpenVpnPeer.quote(clientKey)));
             pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
+            // OpenVPN answered the V3 reset statelessly and took the key again from our P_CONTROL_WKC_V1,
+            // which it unwraps while the session is still a "Connection Attempt".
+            assertTrue(server.process().lines().stream().anyMatch(
+                    l -> l.contains("Connection Attempt Control Channel: using tls-crypt-v2 key")), server.process().tail(40));
             assertFalse(server.process().lines().stream().anyMatch(l -> l.contains("tls-crypt-v2 client key")
                     && l.contains("Error")), server.process().tail(30));
             assertEquals(0, sluice.stop());
