@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
  * an OpenVPN client; keys made by {@code bin/sluice --genkey} with an OpenVPN server (which
  * answers statelessly and has the client resend its wrapped key in P_CONTROL_WKC_V1) and a
  * Sluice client. A client key wrapped under another server key, or refused by
- * {@code tls-crypt-v2-verify}, gets no session, and the server logs OpenVPN's lines.
+ * {@code tls-crypt-v2-verify}, gets no session, and the server logs OpenVPN's lines. And Sluice
+ * with itself, the client key inline.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class TlsCryptV2IT {
@@ -159,6 +160,27 @@ class TlsCryptV2IT {
             assertTrue(logged(sluice, "TLS CRYPT V2 VERIFY SCRIPT ERROR"), sluice.process().tail(30));
             assertFalse(refused.process().lines().stream().anyMatch(l -> l.contains("Initialization Sequence Completed")));
             assertAllReplies(lab.ping(aliceNs, "10.8.0.1", 3, T));
+        }
+    }
+
+    @Test
+    void sluiceClientAndSluiceServerWithTlsCryptV2() throws Exception {
+        try (NetLab lab = NetLab.open("TlsCryptV2IT-sluice-both")) {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            Link link = lab.link(serverNs, clientNs);
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            Path serverKey = SluiceKeys.tlsCryptV2Server(lab.dir().resolve("v2-server.key"));
+            Path clientKey = SluiceKeys.tlsCryptV2Client(serverKey, lab.dir().resolve("client.key"));
+            SluicePeer server = SluicePeer.start(lab, serverNs, "sluice-server", server("udp", link.a().v4(), pki,
+                    pki.server("server"), "tls-crypt-v2 " + OpenVpnPeer.quote(serverKey)));
+            // Inline, as a provider's profile carries it.
+            SluicePeer client = SluicePeer.start(lab, clientNs, "sluice-client", client("udp", link.a().v4(), pki,
+                    pki.client("alice"), "<tls-crypt-v2>", Files.readString(clientKey).strip(), "</tls-crypt-v2>"));
+            pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
+            assertTrue(client.process().isAlive() && server.process().isAlive());
+            assertEquals(0, client.stop());
+            assertEquals(0, server.stop());
         }
     }
 
