@@ -90,6 +90,14 @@ class ContradictionTest {
     }
 
     @Test
+    void tlsCryptV2OutsideTlsModeIsOnlyTheServerKeyOfGenkey() throws ConfigException {
+        assertEquals("test.conf:2: option 'tls-crypt-v2': can only be used in TLS mode (with tls-server, tls-client,"
+                + " server or client)", error("dev tun\ntls-crypt-v2 tc.key\n"));
+        // As openvpn --tls-crypt-v2 server.key --genkey tls-crypt-v2-client client.key
+        assertTrue(Fixtures.parse(dir, "tls-crypt-v2 tc.key\ngenkey tls-crypt-v2-client client.key\n").has("genkey"));
+    }
+
+    @Test
     void serverNetmaskMustMatchTheNetwork() {
         assertEquals("test.conf:2: option 'server': network/netmask combination is invalid (10.8.0.1 is not the start of"
                 + " a network with netmask 255.255.255.0)", error("dev tun\nserver 10.8.0.1 255.255.255.0\n"));

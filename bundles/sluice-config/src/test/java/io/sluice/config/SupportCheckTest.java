@@ -44,12 +44,12 @@ class SupportCheckTest {
                 "resolv-retry", "connect-retry", "connect-retry-max", "connect-timeout", "server-poll-timeout",
                 "auth-user-pass", "auth-retry", "auth-nocache", "pull-filter", "route-nopull", "route-noexec",
                 "ifconfig-noexec", "redirect-gateway", "redirect-private", "route-gateway", "route-ipv6-gateway",
-                "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute", "cipher", "tls-auth", "tls-crypt", "compat-mode", "genkey", "show-ciphers", "show-digests", "show-tls", "test-crypto",
+                "route-metric", "persist-remote-ip", "mute-replay-warnings", "ping-exit", "mute", "cipher", "tls-auth", "tls-crypt", "tls-crypt-v2", "compat-mode", "genkey", "show-ciphers", "show-digests", "show-tls", "test-crypto",
                 // static-key peer-to-peer mode
                 "secret",
                 // scripts and DNS
                 "script-security", "up", "down", "ipchange", "route-up", "route-pre-down", "dhcp-option", "dns",
-                "client-connect", "client-disconnect", "learn-address", "auth-user-pass-verify",
+                "client-connect", "client-disconnect", "learn-address", "auth-user-pass-verify", "tls-crypt-v2-verify",
                 // credentials
                 "askpass", "pkcs12",
                 // compression framing and key usage limits
@@ -102,7 +102,8 @@ class SupportCheckTest {
     @Test
     void isImplementedAnswersForKnownAndUnknownNames() {
         assertTrue(SupportCheck.isImplemented("verb"));
-        assertFalse(SupportCheck.isImplemented("tls-crypt-v2"));
+        assertTrue(SupportCheck.isImplemented("tls-crypt-v2"));
+        assertFalse(SupportCheck.isImplemented("mktun"));
         assertFalse(SupportCheck.isImplemented("no-such-option"));
     }
 

@@ -195,6 +195,40 @@ class LauncherIT {
     }
 
     @Test
+    void genkeyWritesTlsCryptV2KeysThatOpenVpnReadsAndNeverOverwritesOne() throws Exception {
+        Result server = run("--genkey", "tls-crypt-v2-server", "v2-server.key");
+        assertEquals(0, server.status, server.stderr);
+        Result client = run("--tls-crypt-v2", "v2-server.key", "--genkey", "tls-crypt-v2-client", "v2-client.key",
+                "c2x1aWNl");
+        assertEquals(0, client.status, client.stderr);
+        for (String name : List.of("v2-server.key", "v2-client.key")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve(name))), name);
+        }
+        // OpenVPN wraps a client key of its own under our server key, which means it read it.
+        io.sluice.itests.net.CommandResult wrap = io.sluice.itests.net.Commands.run(Duration.ofSeconds(60),
+                List.of(io.sluice.itests.net.Commands.path("openvpn"), "--tls-crypt-v2",
+                        dir.resolve("v2-server.key").toString(), "--genkey", "tls-crypt-v2-client",
+                        dir.resolve("openvpn-client.key").toString()));
+        assertEquals(0, wrap.exitCode(), wrap.output());
+
+        String before = Files.readString(dir.resolve("v2-client.key"));
+        Result again = run("--tls-crypt-v2", "v2-server.key", "--genkey", "tls-crypt-v2-client", "v2-client.key");
+        assertEquals(1, again.status);
+        assertTrue(again.stderr.contains("already exists; not overwritten"), again.stderr);
+        assertEquals(before, Files.readString(dir.resolve("v2-client.key")), "the existing key is untouched");
+
+        Result noServerKey = run("--genkey", "tls-crypt-v2-client", "other.key");
+        assertTrue(noServerKey.status != 0);
+        assertTrue(noServerKey.stderr.contains("--genkey tls-crypt-v2-client requires a server key to be set via"
+                + " --tls-crypt-v2"), noServerKey.stderr);
+
+        Result toStdout = run("--tls-crypt-v2", "v2-server.key", "--genkey", "tls-crypt-v2-client");
+        assertEquals(0, toStdout.status, toStdout.stderr);
+        assertTrue(toStdout.stdout.startsWith("-----BEGIN OpenVPN tls-crypt-v2 client key-----\n"), toStdout.stdout);
+    }
+
+    @Test
     void theReadmeCommandStartsTheSampleServerWithAGeneratedPkiThatStockOpenVpnConnectsWith() throws Exception {
         // README.md: bin/sluice --config samples/server.conf --pki-init [HOST], then openvpn --config pki/client1.ovpn
         Path sample = SluiceHome.dir().resolve("samples/server.conf");

@@ -24,7 +24,15 @@ public enum TunnelEventType {
      * A client sent a username and password ({@code auth-user-pass-verify}); may veto. As with
      * OpenVPN's plugins, the environment carries {@code username} and {@code password}.
      */
-    USER_PASS_VERIFY("user-pass-verify");
+    USER_PASS_VERIFY("user-pass-verify"),
+    /**
+     * A server unwrapped a client's tls-crypt-v2 key ({@code tls-crypt-v2-verify}); may veto,
+     * before the client gets any answer. As OpenVPN gives the script, the environment holds only
+     * {@code script_type}, {@code metadata_type} (0 user, 1 timestamp) and, for the script,
+     * {@code metadata_file}; listeners get the metadata itself as {@code metadata_base64}
+     * instead of the file.
+     */
+    TLS_CRYPT_V2_VERIFY("tls-crypt-v2-verify");
 
     private final String scriptType;
 
@@ -42,8 +50,8 @@ public enum TunnelEventType {
         return this == USER_PASS_VERIFY ? "auth-user-pass-verify" : scriptType;
     }
 
-    /** Whether a listener's answer can stop what is happening (client-connect and user-pass-verify). */
+    /** Whether a listener's answer can stop what is happening (client-connect, user-pass-verify, tls-crypt-v2-verify). */
     public boolean vetoable() {
-        return this == CLIENT_CONNECT || this == USER_PASS_VERIFY;
+        return this == CLIENT_CONNECT || this == USER_PASS_VERIFY || this == TLS_CRYPT_V2_VERIFY;
     }
 }

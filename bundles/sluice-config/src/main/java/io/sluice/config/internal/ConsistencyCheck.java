@@ -329,7 +329,9 @@ public final class ConsistencyCheck {
         boolean tls = config.controlChannel().role() != io.sluice.config.TlsRole.NONE;
         if (!tls) {
             for (String name : TLS_ONLY) {
-                if (has(name)) {
+                // --genkey tls-crypt-v2-client reads its server key from --tls-crypt-v2, outside TLS mode.
+                boolean genkeyInput = name.equals("tls-crypt-v2") && has("genkey");
+                if (has(name) && !genkeyInput) {
                     throw ConfigException.at(lineOf(name), "can only be used in TLS mode (with tls-server, tls-client,"
                             + " server or client)");
                 }

@@ -290,7 +290,7 @@ public final class OptionTable {
             rows.add(new Row(TODO, script, 1, 1, NON_EMPTY));
         }
         rows.add(new Row(DONE, "auth-user-pass-verify", 2, 2, NON_EMPTY, oneOf("method", "via-env", "via-file")));
-        rows.add(new Row(TODO, "tls-crypt-v2-verify", 1, 1, NON_EMPTY));
+        rows.add(new Row(DONE, "tls-crypt-v2-verify", 1, 1, NON_EMPTY));
         rows.add(new Row(TODO, "down-pre", 0, 0));
         rows.add(new Row(TODO, "up-delay", 0, 0));
         rows.add(new Row(TODO, "up-restart", 0, 0));
@@ -427,7 +427,7 @@ public final class OptionTable {
         rows.add(new Row(DONE, "peer-fingerprint", 1, 1, OptionTable::fingerprintProblem).inline());
         rows.add(new Row(DONE, "tls-auth", 1, 2, NON_EMPTY, KEY_DIRECTION).inline().conn());
         rows.add(new Row(DONE, "tls-crypt", 1, 2, NON_EMPTY, ANY).inline().conn());
-        rows.add(new Row(TODO, "tls-crypt-v2", 1, 2, NON_EMPTY, oneOf("tls-crypt-v2 flag", "force-cookie",
+        rows.add(new Row(DONE, "tls-crypt-v2", 1, 2, NON_EMPTY, oneOf("tls-crypt-v2 flag", "force-cookie",
                 "allow-noncookie")).inline().conn());
         rows.add(new Row(DONE, "askpass", 0, 1));
         rows.add(new Row(DONE, "tls-version-min", 1, 2).check(OptionTable::tlsVersionMinProblem));

@@ -154,6 +154,8 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
     private io.sluice.config.Compression.Algorithm compression = io.sluice.config.Compression.Algorithm.NONE;
     /** What key method 2 sends (null: none): the user's credentials, or an auth-token in the password's place. */
     private Credentials credentials;
+    /** V3 with tls-crypt-v2, V2 otherwise. */
+    private final Opcode clientReset;
 
     ClientConnection(ClientSettings settings, RemoteSpec remote, InetSocketAddress server, Credentials credentials,
                      Platform platform, ControlProtection protection, TunnelLog log, Clock clock, SecureRandom random,
@@ -170,6 +172,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         this.events = events;
         this.drops = drops;
         this.codec = new ControlCodec(ControlLimits.DEFAULT, protection.newWrapper(), new RejectCounters());
+        this.clientReset = protection.clientReset();
         this.assembler = new PushReplyAssembler(settings.pullFilters(), rejects);
         this.ping = settings.ping().toNanos();
         this.pingRestart = settings.pingRestart().toNanos();
@@ -243,7 +246,7 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
 
     private void begin(SessionSettings sessionSettings) {
         lastReceived = clock.nanos();
-        session = ControlSession.client(sessionSettings, codec, this, rejects, clock.nanos());
+        session = ControlSession.client(sessionSettings, codec, this, rejects, clock.nanos(), clientReset);
     }
 
     /** The TUN device to write opened packets to (after the first PUSH_REPLY). */

@@ -44,6 +44,14 @@ public final class PacketIdSender {
         return new PacketIdSender(Objects.requireNonNull(wallClock, "wallClock"), 1);
     }
 
+    /**
+     * Long form from {@code firstId} on: tls-crypt-v2 clients start their control-channel ids
+     * at {@code EARLY_NEG_START + 1} to announce early negotiation (ssl.c {@code tls_session_init}).
+     */
+    public static PacketIdSender longFormFrom(InstantSource wallClock, long firstId) {
+        return startingAt(firstId, Objects.requireNonNull(wallClock, "wallClock"));
+    }
+
     /** For tests near the end of the id space: the next {@link #next()} returns {@code firstId}. */
     static PacketIdSender startingAt(long firstId, InstantSource wallClockOrNull) {
         if (firstId < 1 || firstId > MAX_ID + 1) {

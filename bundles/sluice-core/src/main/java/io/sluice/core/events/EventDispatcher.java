@@ -114,6 +114,11 @@ public final class EventDispatcher implements AutoCloseable {
         return pool;
     }
 
+    /** Where the dispatcher logs. */
+    TunnelLog log() {
+        return log;
+    }
+
     /** The time limit per script and per listener. */
     public Duration timeLimit() {
         return timeLimit;

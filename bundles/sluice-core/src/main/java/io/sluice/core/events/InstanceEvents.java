@@ -226,6 +226,31 @@ public final class InstanceEvents implements AutoCloseable {
                 List.of("delete", address), only));
     }
 
+    /**
+     * Server: a client's tls-crypt-v2 key unwrapped (tls_crypt.c
+     * {@code tls_crypt_v2_verify_metadata}). The script gets what OpenVPN gives it, a fresh
+     * environment of {@code script_type}, {@code metadata_type} and {@code metadata_file} (the
+     * runner writes the file); listeners get {@code metadata_base64} in place of the file. Each
+     * client's check goes through a lane of its own, so one slow verifier holds up no one else.
+     * A key without a type byte is refused when a script is configured, as OpenVPN does
+     * ("no metadata type").
+     */
+    public CompletionStage<EventOutcome> tlsCryptV2Verify(io.sluice.core.wire.ClientKeyMetadata metadata) {
+        TunnelEventType type = TunnelEventType.TLS_CRYPT_V2_VERIFY;
+        Map<String, String> variables = new java.util.LinkedHashMap<>();
+        variables.put("script_type", type.scriptType());
+        if (metadata.type() < 0) {
+            if (dispatcher.hooks().command(type).isPresent()) {
+                dispatcher.log().warn("ERROR: no metadata type");
+                return CompletableFuture.completedFuture(EventOutcome.undelivered(type, "no metadata type"));
+            }
+        } else {
+            variables.put("metadata_type", Integer.toString(metadata.type()));
+        }
+        variables.put(ScriptRunner.METADATA_BASE64, java.util.Base64.getEncoder().encodeToString(metadata.value()));
+        return dispatcher.newLane().dispatch(new TunnelEvent(type, dispatcher.instance(), List.of(), variables));
+    }
+
     /** Stops the dispatcher (see {@link EventDispatcher#close()}). */
     @Override
     public void close() {

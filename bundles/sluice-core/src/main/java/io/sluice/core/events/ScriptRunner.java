@@ -57,6 +57,9 @@ final class ScriptRunner {
     private final Duration timeLimit;
     private final TunnelLog log;
     private final AtomicBoolean securityWarned = new AtomicBoolean();
+    /** The tls-crypt-v2 metadata for listeners, base64; the script gets it as a file instead. */
+    static final String METADATA_BASE64 = "metadata_base64";
+
     private final SecureRandom random = new SecureRandom();
 
     ScriptRunner(ScriptHooks hooks, Duration timeLimit, TunnelLog log) {
@@ -85,6 +88,7 @@ final class ScriptRunner {
         return switch (command.type()) {
             case CLIENT_CONNECT -> clientConnect(command, appended, environment, deadline);
             case USER_PASS_VERIFY -> userPassVerify(command, appended, environment, deadline);
+            case TLS_CRYPT_V2_VERIFY -> tlsCryptV2Verify(command, appended, environment, deadline);
             default -> execute(command, appended, environment, deadline);
         };
     }
@@ -114,6 +118,33 @@ final class ScriptRunner {
             log.warn("Could not create a temporary file in " + hooks.tmpDir() + ": " + e.getMessage());
             return ScriptResult.failed(ScriptResult.Status.NOT_EXECUTED, OptionalInt.empty(),
                     "could not create temporary files in " + hooks.tmpDir());
+        } finally {
+            delete(file);
+        }
+    }
+
+    /**
+     * tls_crypt.c {@code tls_crypt_v2_verify_metadata}: the metadata (after its type byte) goes
+     * to a fresh owner-only file named in {@code metadata_file}, removed afterwards; the
+     * listeners' {@link #METADATA_BASE64} does not reach the script.
+     */
+    private ScriptResult tlsCryptV2Verify(ScriptCommand command, List<String> appended,
+                                          Map<String, String> environment, long deadline) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        String metadata = env.remove(METADATA_BASE64);
+        if (!hooks.scriptsAllowed()) {
+            return execute(command, appended, env, deadline);
+        }
+        Path file = null;
+        try {
+            file = tempFile("tls_crypt_v2_metadata");
+            Files.write(file, java.util.Base64.getDecoder().decode(metadata == null ? "" : metadata));
+            env.put("metadata_file", file.toString());
+            return execute(command, appended, env, deadline);
+        } catch (IOException e) {
+            log.warn("ERROR: could not write metadata to file");
+            return ScriptResult.failed(ScriptResult.Status.NOT_EXECUTED, OptionalInt.empty(),
+                    "could not write metadata to file in " + hooks.tmpDir());
         } finally {
             delete(file);
         }

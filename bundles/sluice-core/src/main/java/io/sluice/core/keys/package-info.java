@@ -11,6 +11,11 @@
  * receives with, and {@link io.sluice.core.keys.DataChannelKeys} cuts the halves to the
  * negotiated cipher and digest.
  *
+ * <p>Key files: {@link io.sluice.core.keys.StaticKeyFile} (OpenVPN static key V1, for
+ * {@code secret}, {@code tls-auth}, {@code tls-crypt}) and the PEM blocks
+ * ({@link io.sluice.core.keys.PemKeyBlock}) of {@code tls-crypt-v2}'s
+ * {@link io.sluice.core.keys.TlsCryptV2ServerKey} and {@link io.sluice.core.keys.TlsCryptV2ClientKey}.
+ *
  * <p>Private implementation package of sluice-core: not exported.
  */
 package io.sluice.core.keys;

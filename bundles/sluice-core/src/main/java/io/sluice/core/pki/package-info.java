@@ -6,6 +6,8 @@
  * and reuse them. {@link io.sluice.core.pki.ClientProfile} and
  * {@link io.sluice.core.pki.ClientProfileWriter} turn the client's credentials into an
  * {@code .ovpn} profile with everything inline that stock OpenVPN 2.6 runs as is.
+ * {@link io.sluice.core.pki.StaticKeys} and {@link io.sluice.core.pki.TlsCryptV2Keys} make the
+ * keys of {@code --genkey}.
  *
  * <p>Storage rules: every file is written complete to a temporary file in its own directory,
  * forced to disk, then renamed into place, so a crash leaves the old file or the new one, never
@@ -17,7 +19,7 @@
  * <p>Exported: {@code bin/sluice --pki-init} (and management commands) use it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.sluice.core.pki;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,17 +8,23 @@ import io.sluice.config.OptionLine;
 import io.sluice.core.keys.Key2;
 import io.sluice.core.keys.KeyDirection;
 import io.sluice.core.keys.StaticKeyFile;
+import io.sluice.config.TlsRole;
+import io.sluice.core.keys.TlsCryptV2ClientKey;
+import io.sluice.core.keys.TlsCryptV2ServerKey;
 import io.sluice.core.wire.ControlProtectionSpec;
+import io.sluice.core.wire.TlsCryptV2Spec;
 import io.sluice.core.wire.ControlProtectionSpec.Kind;
 
 import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code tls-auth [FILE|inline] [0|1]} with {@code key-direction} and {@code auth}, or
- * {@code tls-crypt FILE}, as the engine's {@link ControlProtectionSpec}. The key is read now,
- * once, so a key file that is missing or not an OpenVPN static key is a configuration error
- * naming its line, as OpenVPN reports it at start.
+ * {@code tls-auth [FILE|inline] [0|1]} with {@code key-direction} and {@code auth},
+ * {@code tls-crypt FILE}, or {@code tls-crypt-v2 FILE [allow-noncookie]}, as the engine's
+ * {@link ControlProtectionSpec}. The key is read now, once, so a key file that is missing or
+ * not the right kind of key is a configuration error naming its line, as OpenVPN reports it at
+ * start. A tls-crypt-v2 server reads a server key, a client its client key (init.c
+ * {@code do_init_tls_wrap_key}).
  */
 final class ControlProtectionMapper {
 
@@ -31,6 +37,9 @@ final class ControlProtectionMapper {
     static ControlProtectionSpec map(OpenVpnConfig c) throws ConfigException {
         ControlChannel cc = c.controlChannel();
         String digest = c.dataChannel().auth().orElse(DEFAULT_DIGEST);
+        if (cc.tlsCryptV2().isPresent()) {
+            return tlsCryptV2(c, cc, digest);
+        }
         if (cc.tlsAuth().isPresent()) {
             OptionLine line = c.last("tls-auth").orElseThrow();
             KeyDirection direction = KeyDirection.forStaticKey(cc.keyDirection().map(String::valueOf).orElse(null));
@@ -43,6 +52,44 @@ final class ControlProtectionMapper {
                     KeyDirection.BIDIRECTIONAL, digest);
         }
         return ControlProtectionSpec.NONE;
+    }
+
+    private static ControlProtectionSpec tlsCryptV2(OpenVpnConfig c, ControlChannel cc, String digest)
+            throws ConfigException {
+        OptionLine line = c.last("tls-crypt-v2").orElseThrow();
+        boolean server = cc.role() == TlsRole.SERVER;
+        if (server) {
+            for (String other : new String[] {"tls-auth", "tls-crypt"}) {
+                if (c.last(other).isPresent()) {
+                    // OpenVPN serves both kinds of client then; Sluice serves one protection per instance.
+                    throw ConfigException.at(line, "tls-crypt-v2 together with " + other
+                            + " on a server is not supported by Sluice yet");
+                }
+            }
+        }
+        if (line.arg(1).filter("force-cookie"::equals).isPresent()) {
+            // It means: answer only clients that can take the stateless HMAC-cookie start, which Sluice
+            // does not make; accepting the word would promise a protection that is not there.
+            throw ConfigException.at(line, "'force-cookie' needs the stateless HMAC-cookie start, not supported by"
+                    + " Sluice yet; 'allow-noncookie' (the default) is");
+        }
+        FileOrInline source = cc.tlsCryptV2().get();
+        String where = source.path().map(Object::toString).orElse("[inline]");
+        String text;
+        try {
+            text = source.read();
+        } catch (IOException e) {
+            throw ConfigException.at(line, "cannot read " + where + ": " + e.getMessage());
+        }
+        try {
+            TlsCryptV2Spec spec = server ? TlsCryptV2Spec.server(TlsCryptV2ServerKey.parse(text), 0)
+                    : TlsCryptV2Spec.client(TlsCryptV2ClientKey.parse(text));
+            return ControlProtectionSpec.tlsCryptV2(spec, digest);
+        } catch (IllegalArgumentException e) {
+            // OpenVPN: "ERROR: invalid tls-crypt-v2 server key format" (or client).
+            throw ConfigException.at(line, "invalid tls-crypt-v2 " + (server ? "server" : "client") + " key format in "
+                    + where + ": " + e.getMessage());
+        }
     }
 
     /** Reads a static key file named on {@code line}; any problem is a configuration error at that line. */

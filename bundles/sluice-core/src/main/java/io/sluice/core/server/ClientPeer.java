@@ -41,7 +41,9 @@ import io.sluice.core.session.KeyPhase;
 import io.sluice.core.session.KeyState;
 import io.sluice.core.tunnel.DataKeys;
 import io.sluice.core.tunnel.KeyInstaller;
+import io.sluice.core.wire.ClientKeyMetadata;
 import io.sluice.core.wire.ControlCodec;
+import io.sluice.core.wire.SessionProtection;
 import io.sluice.core.wire.ControlMessage;
 import io.sluice.core.wire.Decoded;
 import java.io.IOException;
@@ -115,9 +117,15 @@ final class ClientPeer implements ControlSession.Listener {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private long wakeAt = ReliableConstants.NEVER;
+    /**
+     * tls-crypt-v2: the client key's metadata until tls-crypt-v2-verify (script and listeners)
+     * accepted it; meanwhile the client's reset is held, unanswered.
+     */
+    private Optional<ClientKeyMetadata> keyToVerify;
+    private ByteBuffer heldReset;
 
     ClientPeer(ServerInstance server, int shard, ScheduledExecutorService control, PacketLink link,
-               InetSocketAddress remote, int peerId, long now) {
+               InetSocketAddress remote, int peerId, long now, SessionProtection protection) {
         this.server = server;
         this.shard = shard;
         this.control = control;
@@ -128,7 +136,8 @@ final class ClientPeer implements ControlSession.Listener {
                 server.random());
         this.lastReceived = now;
         this.lastSent = now;
-        this.codec = server.newControlCodec();
+        this.codec = server.newControlCodec(protection.wrapper());
+        this.keyToVerify = protection.metadata();
         ControlRejectCounters rejects = server.controlRejects();
         this.texts = new ControlTextParser(rejects);
         this.log = server.log().withPrefix(ServerInstance.describe(remote));
@@ -202,6 +211,14 @@ final class ClientPeer implements ControlSession.Listener {
             return;
         }
         lastReceived = now;
+        if (keyToVerify.isPresent()) {
+            // Retransmissions of the reset while the verifier decides are dropped; the held one answers them.
+            if (heldReset == null) {
+                heldReset = packet;
+                verifyClientKey(keyToVerify.get());
+            }
+            return;
+        }
         Decoded<ControlMessage> decoded = codec.decode(packet);
         if (!decoded.isOk()) {
             server.counters().badControlPacket();
@@ -209,6 +226,34 @@ final class ClientPeer implements ControlSession.Listener {
             return;
         }
         session.receive(decoded.value(), now);
+    }
+
+    /**
+     * tls_crypt.c {@code tls_crypt_v2_verify_metadata}: the key's metadata goes to
+     * tls-crypt-v2-verify and to listeners before the reset is answered.
+     */
+    private void verifyClientKey(ClientKeyMetadata metadata) {
+        server.events().tlsCryptV2Verify(metadata)
+                .whenComplete((outcome, error) -> control.execute(() -> clientKeyVerified(outcome, error)));
+    }
+
+    /** tls-crypt-v2-verify answered: go on with the held reset, or drop the session. */
+    private void clientKeyVerified(EventOutcome outcome, Throwable error) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean accepted = error == null && outcome.allowed();
+        if (outcome != null && outcome.script().isPresent()) {
+            log.info(Verb.HANDSHAKE, accepted ? "TLS CRYPT V2 VERIFY SCRIPT OK" : "TLS CRYPT V2 VERIFY SCRIPT ERROR");
+        }
+        if (!accepted) {
+            server.clientKeyRefused(this);
+            return;
+        }
+        keyToVerify = Optional.empty();
+        ByteBuffer reset = heldReset;
+        heldReset = null;
+        controlPacket(reset, server.clock().nanos());
     }
 
     /** Timers: retransmissions, hand window, keepalive, inactivity, renegotiation, delayed close. */

@@ -20,6 +20,7 @@ public final class ServerCounters {
     private final LongAdder sendFailed = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder tunWriteFailed = new LongAdder();
+    private final LongAdder clientKeyRefused = new LongAdder();
 
     void malformed() {
         malformed.increment();
@@ -69,6 +70,15 @@ public final class ServerCounters {
         tunWriteFailed.increment();
     }
 
+    void clientKeyRefused() {
+        clientKeyRefused.increment();
+    }
+
+    /** Genuine tls-crypt-v2 client keys that tls-crypt-v2-verify or a listener refused. */
+    public long clientKeysRefused() {
+        return clientKeyRefused.sum();
+    }
+
     /** Packets too short or with an unknown opcode. */
     public long malformedPackets() {
         return malformed.sum();
@@ -79,12 +89,16 @@ public final class ServerCounters {
         return unknownPeer.sum();
     }
 
-    /** Control packets that failed to decode. */
-    /** First packets from unknown peers that failed tls-auth / tls-crypt, dropped before any state. */
+    /**
+     * First packets from unknown peers that failed tls-auth, tls-crypt or tls-crypt-v2 (a
+     * wrapped key that does not unwrap, is too old, or a reset not under it), dropped before
+     * any state.
+     */
     public long controlAuthFailures() {
         return controlAuthFailed.sum();
     }
 
+    /** Control packets of known clients that failed to decode. */
     public long badControlPackets() {
         return badControl.sum();
     }
@@ -120,6 +134,6 @@ public final class ServerCounters {
                 + " bad-control=" + badControl
                 + " bad-data=" + badData + " bad-source=" + badSource + " no-route=" + noRoute + " seal-failed="
                 + sealFailed + " send-failed=" + sendFailed + " refused=" + refused + " tun-write-failed="
-                + tunWriteFailed;
+                + tunWriteFailed + " client-key-refused=" + clientKeyRefused;
     }
 }

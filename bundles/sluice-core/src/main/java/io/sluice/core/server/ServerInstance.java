@@ -2,6 +2,9 @@ package io.sluice.core.server;
 
 import io.sluice.core.wire.ControlLimits;
 import io.sluice.core.wire.ControlProtection;
+import io.sluice.core.wire.ControlWrapper;
+import io.sluice.core.wire.Decoded;
+import io.sluice.core.wire.SessionProtection;
 import java.security.GeneralSecurityException;
 import io.sluice.api.pool.AddressRange;
 import io.sluice.api.pool.PoolSpec;
@@ -80,7 +83,7 @@ public final class ServerInstance implements AutoCloseable {
     private final Platform platform;
     private final TunnelLog log;
     private final Clock clock;
-    /** tls-auth or tls-crypt, made at start; each client session gets a wrapper of its own. */
+    /** tls-auth, tls-crypt or tls-crypt-v2, made at start; each client session gets a wrapper of its own. */
     private volatile ControlProtection protection = ControlProtection.none();
     private final java.time.Clock wallClock;
     private final SecureRandom random;
@@ -335,16 +338,23 @@ public final class ServerInstance implements AutoCloseable {
                 counters.unknownPeer();
                 return;
             }
-            // tls-auth / tls-crypt: a reset that does not authenticate costs no per-session state.
-            if (!protection.authenticates(opcode, packet)) {
+            // tls-auth / tls-crypt / tls-crypt-v2: a reset that does not authenticate costs no
+            // per-session state.
+            if (opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3 && protection.name().equals("tls-crypt-v2")) {
+                log.info(Verb.HANDSHAKE, "Control Channel: using tls-crypt-v2 key"); // tls_crypt.c, D_HANDSHAKE
+            }
+            Decoded<SessionProtection> admitted = protection.admit(opcode, packet);
+            if (!admitted.isOk()) {
                 counters.controlAuthFailed();
+                wireRejects.count(admitted.reject());
                 // OpenVPN's words (verb 1, muted with 'mute'), so admins' fail2ban filters keep matching.
-                log.info(Verb.INFO, LogCategory.PACKET_DROPS, protection.name().equals("tls-auth")
-                        ? "TLS Error: cannot locate HMAC in incoming packet from " + describeLong(from)
-                        : "TLS Error: " + protection.name() + " unwrapping failed from " + describeLong(from));
+                for (String line : FirstPacketRefusal.logLines(protection.name(), opcode, admitted.reject(),
+                        describeLong(from))) {
+                    log.info(Verb.INFO, LogCategory.PACKET_DROPS, line);
+                }
                 return;
             }
-            peer = newClient(link, from, header, now);
+            peer = newClient(link, from, header, now, admitted.value());
             if (peer == null) {
                 return;
             }
@@ -397,7 +407,8 @@ public final class ServerInstance implements AutoCloseable {
 
     // --- clients --------------------------------------------------------------------------
 
-    private ClientPeer newClient(PacketLink link, InetSocketAddress from, OuterHeader header, long now) {
+    private ClientPeer newClient(PacketLink link, InetSocketAddress from, OuterHeader header, long now,
+                                 SessionProtection protection) {
         Integer peerId;
         synchronized (freePeerIds) {
             peerId = freePeerIds.poll();
@@ -412,7 +423,7 @@ public final class ServerInstance implements AutoCloseable {
             return null;
         }
         int shard = Math.floorMod(from.hashCode(), shards.length);
-        ClientPeer peer = new ClientPeer(this, shard, shards[shard], link, from, peerId, now);
+        ClientPeer peer = new ClientPeer(this, shard, shards[shard], link, from, peerId, now, protection);
         ClientPeer previous = byEndpoint.putIfAbsent(new Endpoint(link, from), peer);
         if (previous != null) {
             release(peerId);
@@ -631,8 +642,19 @@ public final class ServerInstance implements AutoCloseable {
         return sessionSettings;
     }
 
-    ControlCodec newControlCodec() {
-        return new ControlCodec(ControlLimits.DEFAULT, protection.newWrapper(), wireRejects);
+    ControlCodec newControlCodec(ControlWrapper wrapper) {
+        return new ControlCodec(ControlLimits.DEFAULT, wrapper, wireRejects);
+    }
+
+    /**
+     * tls-crypt-v2-verify (or a listener) refused a client's key (on the client's control
+     * thread): OpenVPN's line, counted, and the session goes as if it never was.
+     */
+    void clientKeyRefused(ClientPeer peer) {
+        counters.clientKeyRefused();
+        log.info(Verb.INFO, LogCategory.PACKET_DROPS, "TLS Error: can not extract tls-crypt-v2 client key from "
+                + describeLong(peer.remote()));
+        close(peer, "tls-crypt-v2 client key refused, session dropped");
     }
 
     String optionsString() {

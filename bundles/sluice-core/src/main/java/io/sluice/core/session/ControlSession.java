@@ -15,6 +15,8 @@ import io.sluice.core.wire.AckRecord;
 import io.sluice.core.wire.ControlCodec;
 import io.sluice.core.wire.ControlMessage;
 import io.sluice.core.wire.ControlPacket;
+import io.sluice.core.wire.Decoded;
+import io.sluice.core.wire.EarlyNegotiation;
 import io.sluice.core.wire.Opcode;
 import io.sluice.core.wire.SessionId;
 import java.nio.ByteBuffer;
@@ -83,6 +85,10 @@ public final class ControlSession {
     private final KeyState[] keys = new KeyState[KEY_IDS];
     private final ByteBuffer out;
     private final int maxTlsChunk;
+    /** Bytes a P_CONTROL_WKC_V1 carries beyond a P_CONTROL_V1: the wrapped client key, with tls-crypt-v2. */
+    private final int wrappedKeyRoom;
+    /** The client's first reset: V3 with tls-crypt-v2, V2 otherwise; V2 on a server (unused). */
+    private final Opcode clientReset;
     private final long handWindowNanos;
     private final long transitionNanos;
 
@@ -93,7 +99,9 @@ public final class ControlSession {
     private int primary = -1;
     private long dropped;
 
-    private ControlSession(SessionSettings settings, ControlCodec codec, Listener listener, ControlRejectCounters rejects) {
+    private ControlSession(SessionSettings settings, ControlCodec codec, Listener listener, ControlRejectCounters rejects,
+                           Opcode clientReset) {
+        this.clientReset = clientReset;
         this.settings = settings;
         this.codec = codec;
         this.listener = listener;
@@ -108,22 +116,37 @@ public final class ControlSession {
         ControlPacket template = new ControlPacket(Opcode.P_CONTROL_V1, 0, localId,
                 AckRecord.of(new SessionId(1), 1, 2, 3, 4), 0, new byte[0]);
         this.maxTlsChunk = settings.tlsMtu() - codec.maxEncodedLength(template);
+        ControlPacket withKey = new ControlPacket(Opcode.P_CONTROL_WKC_V1, 0, localId,
+                AckRecord.of(new SessionId(1), 1, 2, 3, 4), 0, new byte[0]);
+        this.wrappedKeyRoom = codec.maxEncodedLength(withKey) - codec.maxEncodedLength(template);
     }
 
     /** A server session, waiting for the client's first reset. */
     public static ControlSession server(SessionSettings settings, ControlCodec codec, Listener listener,
                                        ControlRejectCounters rejects) {
         requireRole(settings, SessionRole.SERVER);
-        return new ControlSession(settings, codec, listener, rejects);
+        return new ControlSession(settings, codec, listener, rejects, Opcode.P_CONTROL_HARD_RESET_CLIENT_V2);
     }
 
     /** A client session whose first reset ({@code P_CONTROL_HARD_RESET_CLIENT_V2}) is queued. */
     public static ControlSession client(SessionSettings settings, ControlCodec codec, Listener listener,
                                        ControlRejectCounters rejects, long now) {
+        return client(settings, codec, listener, rejects, now, Opcode.P_CONTROL_HARD_RESET_CLIENT_V2);
+    }
+
+    /**
+     * A client session starting with {@code reset}: P_CONTROL_HARD_RESET_CLIENT_V3 when the
+     * codec's wrapper is tls-crypt-v2 ({@code ControlProtection.clientReset()}), V2 otherwise.
+     */
+    public static ControlSession client(SessionSettings settings, ControlCodec codec, Listener listener,
+                                       ControlRejectCounters rejects, long now, Opcode reset) {
         requireRole(settings, SessionRole.CLIENT);
-        ControlSession s = new ControlSession(settings, codec, listener, rejects);
+        if (reset != Opcode.P_CONTROL_HARD_RESET_CLIENT_V2 && reset != Opcode.P_CONTROL_HARD_RESET_CLIENT_V3) {
+            throw new IllegalArgumentException(reset + " is not a client's hard reset");
+        }
+        ControlSession s = new ControlSession(settings, codec, listener, rejects, reset);
         KeyState key = s.newKey(0, KeyPhase.PRE_START, now);
-        s.sendReset(key, Opcode.P_CONTROL_HARD_RESET_CLIENT_V2, now);
+        s.sendReset(key, reset, now);
         s.flush(now);
         return s;
     }
@@ -247,6 +270,13 @@ public final class ControlSession {
     private void peerReset(KeyState key, ControlPacket packet, long now) {
         if (key.phase() != KeyPhase.PRE_START || key.tls() != null) {
             return; // A repeated reset: the reliability layer acked it again; nothing else to do.
+        }
+        if (clientReset == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3
+                && packet.opcode() == Opcode.P_CONTROL_HARD_RESET_SERVER_V2) {
+            // An OpenVPN 2.6 server that answered statelessly asks for our WKc again (ssl.c
+            // parse_early_negotiation_tlvs); a malformed TLV list asks for nothing.
+            Decoded<EarlyNegotiation> early = EarlyNegotiation.parse(packet.payload());
+            key.resendWrappedKey(early.isOk() && early.value().resendWrappedClientKey());
         }
         if (!key.resetSent()) {
             Opcode answer = packet.opcode() == Opcode.P_CONTROL_SOFT_RESET_V1 ? Opcode.P_CONTROL_SOFT_RESET_V1
@@ -465,14 +495,29 @@ public final class ControlSession {
         TlsEndpoint tls = key.tls();
         if (tls.outputAvailable() > 0) {
             byte[] bytes = tls.takeOutput();
-            for (int off = 0; off < bytes.length; off += maxTlsChunk) {
-                key.pendingTls().add(Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + maxTlsChunk)));
+            int off = 0;
+            while (off < bytes.length) {
+                // The packet that carries the WKc again has that much less room for TLS (ssl.c).
+                int room = firstTlsPacketCarriesKey(key) && key.pendingTls().isEmpty() && off == 0
+                        ? maxTlsChunk - wrappedKeyRoom : maxTlsChunk;
+                key.pendingTls().add(Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + room)));
+                off += room;
             }
         }
         ReliableChannel channel = key.channel();
         while (!key.pendingTls().isEmpty() && channel.canSend()) {
-            channel.send(Opcode.P_CONTROL_V1, ByteBuffer.wrap(key.pendingTls().poll()), now);
+            Opcode opcode = firstTlsPacketCarriesKey(key) ? Opcode.P_CONTROL_WKC_V1 : Opcode.P_CONTROL_V1;
+            channel.send(opcode, ByteBuffer.wrap(key.pendingTls().poll()), now);
         }
+    }
+
+    /**
+     * Whether the next TLS packet of {@code key} is the one that resends the wrapped client key:
+     * the first after the reset (message id 1), when the server asked (ssl.c
+     * {@code session_move_pre_start}'s {@code CO_RESEND_WKC} test).
+     */
+    private static boolean firstTlsPacketCarriesKey(KeyState key) {
+        return key.resendWrappedKey() && key.channel().sender().nextId() == 1;
     }
 
     private void fail(KeyState key, String reason) {

@@ -42,6 +42,7 @@ public final class KeyState {
     private long retireAt = Long.MAX_VALUE;
     private boolean retiring;
     private boolean resetSent;
+    private boolean resendWrappedKey;
     private String failure;
 
     KeyState(int keyId, SessionRole role, ReliableChannel channel, KeyPhase phase, long now) {
@@ -136,6 +137,18 @@ public final class KeyState {
 
     long createdAt() {
         return createdAt;
+    }
+
+    /**
+     * tls-crypt-v2 client: the server's reset asked for the wrapped client key again
+     * ({@code EARLY_NEG_FLAG_RESEND_WKC}), so this key's first TLS packet goes as P_CONTROL_WKC_V1.
+     */
+    boolean resendWrappedKey() {
+        return resendWrappedKey;
+    }
+
+    void resendWrappedKey(boolean resend) {
+        this.resendWrappedKey = resend;
     }
 
     boolean resetSent() {

@@ -4,14 +4,15 @@ import java.nio.ByteBuffer;
 
 /**
  * The control-channel protection one configuration uses ({@code tls-auth}, {@code tls-crypt},
- * or none): it makes a {@link ControlWrapper} for each new session and, on a server, checks a
- * packet from an unknown peer before any per-session state is spent on it.
+ * {@code tls-crypt-v2}, or none): it makes a {@link ControlWrapper} for each new session and,
+ * on a server, checks a packet from an unknown peer before any per-session state is spent on
+ * it ({@link #admit}).
  *
  * <p>Immutable and thread-safe; the wrappers it makes are not (one per session).
  */
 public interface ControlProtection {
 
-    /** The option's name as OpenVPN logs it: {@code tls-auth}, {@code tls-crypt}, or {@code none}. */
+    /** The option's name as OpenVPN logs it: {@code tls-auth}, {@code tls-crypt}, {@code tls-crypt-v2}, or {@code none}. */
     String name();
 
     /** A wrapper for one new session, with fresh send counter and replay window. */
@@ -27,6 +28,26 @@ public interface ControlProtection {
 
     /** True for {@code tls-auth}: OpenVPN's options string then carries {@code ,tls-auth}. */
     boolean announcedInOptionsString();
+
+    /**
+     * What a server makes of a client's first packet (a hard reset from an unknown peer),
+     * before any per-session state exists: the new session's protection, or why the packet is
+     * dropped. By default: {@link #authenticates} then {@link #newWrapper}; tls-crypt-v2 instead
+     * derives the session's wrapper from the key the packet carries.
+     */
+    default Decoded<SessionProtection> admit(Opcode opcode, ByteBuffer packet) {
+        if (opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3) {
+            return Decoded.rejected(Reject.UNPROTECTED); // a tls-crypt-v2 client; only that protection takes it
+        }
+        return authenticates(opcode, packet)
+                ? Decoded.ok(new SessionProtection(newWrapper(), java.util.Optional.empty()))
+                : Decoded.rejected(Reject.BAD_AUTHENTICATION);
+    }
+
+    /** The hard reset a client starts a session with: V3 carries a tls-crypt-v2 key, V2 otherwise. */
+    default Opcode clientReset() {
+        return Opcode.P_CONTROL_HARD_RESET_CLIENT_V2;
+    }
 
     /** No protection: {@link PlainControlWrapper} for every session, every packet authentic. */
     static ControlProtection none() {

@@ -15,18 +15,21 @@ import java.util.Optional;
  * up: the kind, its static key (read once at start, as with {@code persist-key}), the
  * {@code tls-auth} key direction and the {@code auth} digest tls-auth signs with.
  *
- * @param kind      none, {@code tls-auth} or {@code tls-crypt}
- * @param key       the static key; present unless {@code kind} is {@link Kind#NONE}
+ * @param kind      none, {@code tls-auth}, {@code tls-crypt} or {@code tls-crypt-v2}
+ * @param key       the static key of tls-auth and tls-crypt; empty for the others
  * @param direction tls-auth's {@code key-direction} (or the file's second argument);
  *                  {@link KeyDirection#BIDIRECTIONAL} without one. tls-crypt ignores it: its
  *                  direction follows the TLS role.
  * @param digest    the {@code auth} digest, OpenVPN name (SHA1 by default)
+ * @param v2        tls-crypt-v2's keys and settings; present exactly when {@code kind} is
+ *                  {@link Kind#TLS_CRYPT_V2}
  */
-public record ControlProtectionSpec(Kind kind, Optional<Key2> key, KeyDirection direction, String digest) {
+public record ControlProtectionSpec(Kind kind, Optional<Key2> key, KeyDirection direction, String digest,
+                                    Optional<TlsCryptV2Spec> v2) {
 
     /** The kinds of protection Sluice implements. */
     public enum Kind {
-        NONE("none"), TLS_AUTH("tls-auth"), TLS_CRYPT("tls-crypt");
+        NONE("none"), TLS_AUTH("tls-auth"), TLS_CRYPT("tls-crypt"), TLS_CRYPT_V2("tls-crypt-v2");
 
         private final String option;
 
@@ -49,9 +52,27 @@ public record ControlProtectionSpec(Kind kind, Optional<Key2> key, KeyDirection 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(digest, "digest");
-        if (key.isPresent() == (kind == Kind.NONE)) {
-            throw new IllegalArgumentException(kind.option() + (key.isPresent() ? " takes no key" : " needs a key"));
+        Objects.requireNonNull(v2, "v2");
+        boolean staticKey = kind == Kind.TLS_AUTH || kind == Kind.TLS_CRYPT;
+        if (key.isPresent() != staticKey) {
+            throw new IllegalArgumentException(kind.option() + (key.isPresent() ? " takes no static key"
+                    : " needs a static key"));
         }
+        if (v2.isPresent() != (kind == Kind.TLS_CRYPT_V2)) {
+            throw new IllegalArgumentException(kind.option() + (v2.isPresent() ? " takes no tls-crypt-v2 key"
+                    : " needs a tls-crypt-v2 key"));
+        }
+    }
+
+    /** tls-auth, tls-crypt or none: everything but tls-crypt-v2. */
+    public ControlProtectionSpec(Kind kind, Optional<Key2> key, KeyDirection direction, String digest) {
+        this(kind, key, direction, digest, Optional.empty());
+    }
+
+    /** tls-crypt-v2, with the {@code auth} digest (which it does not use) for the record. */
+    public static ControlProtectionSpec tlsCryptV2(TlsCryptV2Spec v2, String digest) {
+        return new ControlProtectionSpec(Kind.TLS_CRYPT_V2, Optional.empty(), KeyDirection.BIDIRECTIONAL, digest,
+                Optional.of(v2));
     }
 
     /**
@@ -70,15 +91,36 @@ public record ControlProtectionSpec(Kind kind, Optional<Key2> key, KeyDirection 
             case TLS_AUTH -> ControlProtections.tlsAuth(key.orElseThrow(), direction, digest,
                     providers.digest(digest).orElse(null), replay);
             case TLS_CRYPT -> ControlProtections.tlsCrypt(key.orElseThrow(), server, ControlLimits.DEFAULT, replay);
+            case TLS_CRYPT_V2 -> tlsCryptV2(server, replay);
         };
+    }
+
+    private ControlProtection tlsCryptV2(boolean server, ControlReplay replay) throws GeneralSecurityException {
+        TlsCryptV2Spec spec = v2.orElseThrow();
+        if (server != spec.serverKey().isPresent()) {
+            // The mapper reads the key the role needs; a mismatch is a programming error.
+            throw new IllegalStateException("tls-crypt-v2: a " + (server ? "server" : "client") + " needs a "
+                    + (server ? "server" : "client") + " key");
+        }
+        return server
+                ? ControlProtections.tlsCryptV2Server(spec.serverKey().get(), spec.maxAgeDays(), ControlLimits.DEFAULT,
+                        replay)
+                : ControlProtections.tlsCryptV2Client(spec.clientKey().get(), ControlLimits.DEFAULT, replay);
     }
 
     /**
      * What OpenVPN logs at start for this protection (crypto.c {@code init_key_ctx}), so admins
-     * see the same lines: the digest, and for tls-crypt its fixed cipher.
+     * see the same lines: the digest, and for tls-crypt its fixed cipher. A tls-crypt-v2 server
+     * keys only its server key at start (tls_crypt.c {@code tls_crypt_v2_init_server_key}); a
+     * client keys Kc as tls-crypt.
      */
     public java.util.List<String> startLines(CryptoProviders providers) {
         java.util.List<String> lines = new java.util.ArrayList<>();
+        if (kind == Kind.TLS_CRYPT_V2 && v2.orElseThrow().serverKey().isPresent()) {
+            lines.add("tls-crypt-v2 server key: Cipher 'AES-256-CTR' initialized with 256 bit key");
+            lines.add("tls-crypt-v2 server key: Using 256 bit message hash 'SHA256' for HMAC authentication");
+            return lines;
+        }
         for (String direction : new String[] {"Outgoing", "Incoming"}) {
             switch (kind) {
                 case TLS_AUTH -> {
@@ -86,7 +128,7 @@ public record ControlProtectionSpec(Kind kind, Optional<Key2> key, KeyDirection 
                     lines.add(direction + " Control Channel Authentication: Using " + bits + " bit message hash '"
                             + digest + "' for HMAC authentication");
                 }
-                case TLS_CRYPT -> {
+                case TLS_CRYPT, TLS_CRYPT_V2 -> {
                     lines.add(direction + " Control Channel Encryption: Cipher 'AES-256-CTR' initialized with 256 bit key");
                     lines.add(direction + " Control Channel Encryption: Using 256 bit message hash 'SHA256' for HMAC"
                             + " authentication");

@@ -3,11 +3,14 @@ package io.sluice.core.wire;
 import io.sluice.api.crypto.DigestProvider;
 import io.sluice.core.keys.Key2;
 import io.sluice.core.keys.KeyDirection;
+import io.sluice.core.keys.TlsCryptV2ClientKey;
+import io.sluice.core.keys.TlsCryptV2ServerKey;
 import java.security.GeneralSecurityException;
 
 /**
  * The control-channel protections a configuration can choose, by OpenVPN option:
- * {@link #none()}, {@link #tlsAuth} and {@link #tlsCrypt}. ({@code tls-crypt-v2} is not here yet.)
+ * {@link #none()}, {@link #tlsAuth}, {@link #tlsCrypt}, and {@code tls-crypt-v2} on each side
+ * ({@link #tlsCryptV2Server}, {@link #tlsCryptV2Client}).
  */
 public final class ControlProtections {
 
@@ -44,5 +47,26 @@ public final class ControlProtections {
     public static TlsCryptProtection tlsCrypt(Key2 key, boolean server, ControlLimits limits, ControlReplay replay)
             throws GeneralSecurityException {
         return new TlsCryptProtection(key, server, limits, replay);
+    }
+
+    /**
+     * {@code tls-crypt-v2 SERVERKEY} on a server, with {@code tls-crypt-v2-max-age} (0 for none).
+     *
+     * @throws GeneralSecurityException when the JVM offers no AES-CTR or HMAC-SHA256
+     */
+    public static TlsCryptV2ServerProtection tlsCryptV2Server(TlsCryptV2ServerKey key, int maxAgeDays,
+                                                              ControlLimits limits, ControlReplay replay)
+            throws GeneralSecurityException {
+        return new TlsCryptV2ServerProtection(key, maxAgeDays, limits, replay);
+    }
+
+    /**
+     * {@code tls-crypt-v2 CLIENTKEY} on a client.
+     *
+     * @throws GeneralSecurityException when the JVM offers no AES-CTR or HMAC-SHA256
+     */
+    public static TlsCryptV2ClientProtection tlsCryptV2Client(TlsCryptV2ClientKey key, ControlLimits limits,
+                                                              ControlReplay replay) throws GeneralSecurityException {
+        return new TlsCryptV2ClientProtection(key, limits, replay);
     }
 }

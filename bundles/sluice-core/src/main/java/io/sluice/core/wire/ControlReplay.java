@@ -49,6 +49,11 @@ public record ControlReplay(InstantSource wallClock, Clock clock, int window, in
         return PacketIdSender.longForm(wallClock);
     }
 
+    /** A fresh send counter for one session whose first id is {@code firstId}. */
+    PacketIdSender newSender(long firstId) {
+        return PacketIdSender.longFormFrom(wallClock, firstId);
+    }
+
     /** A fresh replay window for one session. */
     ReplayWindow newWindow() {
         return new ReplayWindow(window, seconds, clock);

@@ -22,9 +22,11 @@ import java.nio.ByteBuffer;
  * So a tls-auth wrapper fills {@link #headroom()} bytes after the session id and leaves the
  * body alone; a tls-crypt wrapper fills the headroom and encrypts the body in place (AES-CTR
  * keeps its length); tls-crypt-v2 also uses {@link #tailroom}. Implemented:
- * {@link PlainControlWrapper}, {@link TlsAuthWrapper} and {@link TlsCryptWrapper}, made per
- * session by their {@link ControlProtection} (see {@link ControlProtections}); tls-crypt-v2
- * is not yet.
+ * {@link PlainControlWrapper}, {@link TlsAuthWrapper}, {@link TlsCryptWrapper} and
+ * {@link TlsCryptV2Wrapper} (tls-crypt under the client's own key, with its wrapped key
+ * appended), made per session by their {@link ControlProtection} (see
+ * {@link ControlProtections}); a tls-crypt-v2 server makes each session's wrapper from the
+ * client's first packet ({@link ControlProtection#admit}).
  *
  * <p>A wrapper belongs to one session (tls-auth and tls-crypt keep a send counter and a
  * replay window) and is called by one thread at a time. Every transmission, a

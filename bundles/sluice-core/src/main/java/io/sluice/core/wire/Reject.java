@@ -27,7 +27,21 @@ public enum Reject {
     /** Control-channel protection (tls-auth HMAC, tls-crypt tag) did not verify. For wrappers. */
     BAD_AUTHENTICATION("authentication failed"),
     /** Control-channel protection saw this replay packet id before. For wrappers. */
-    REPLAY("replayed");
+    REPLAY("replayed"),
+    /**
+     * A tls-crypt-v2 wrapped client key whose own length field does not fit the packet or the
+     * key (tls_crypt.c: "invalid length", "Can not locate tls-crypt-v2 client key").
+     */
+    BAD_WRAPPED_KEY("malformed tls-crypt-v2 wrapped client key"),
+    /** A wrapped client key whose tag the server key does not verify: made for another server key, or forged. */
+    CLIENT_KEY_UNAUTHENTIC("tls-crypt-v2 client key authentication failed"),
+    /** A genuine client key refused by {@code tls-crypt-v2-max-age}: too old, or without a timestamp. */
+    CLIENT_KEY_TOO_OLD("tls-crypt-v2 client key too old"),
+    /**
+     * A packet without the protection the server requires, such as a plain P_CONTROL_HARD_RESET_CLIENT_V2
+     * to a tls-crypt-v2 server (ssl_pkt.c: "could not determine wrapping").
+     */
+    UNPROTECTED("not protected as configured");
 
     private final String description;
 

@@ -26,6 +26,12 @@ final class ReplayIds {
         this.window = replay.newWindow();
     }
 
+    /** Sending from {@code firstId} instead of 1 (tls-crypt-v2 clients announcing early negotiation). */
+    ReplayIds(ControlReplay replay, long firstId) {
+        this.sender = replay.newSender(firstId);
+        this.window = replay.newWindow();
+    }
+
     /**
      * Writes the next id and the time at absolute {@code index}.
      *

@@ -92,6 +92,16 @@ public final class TlsCryptProtection implements ControlProtection {
         }
     }
 
+    /** A wrapper whose replay packet ids start at {@code firstSendId} (tls-crypt-v2's early negotiation). */
+    TlsCryptWrapper newWrapper(long firstSendId) {
+        try {
+            return new TlsCryptWrapper(mac(sendMacKey), mac(receiveMacKey), Cipher.getInstance(CIPHER),
+                    sendCipherKey, receiveCipherKey, new ReplayIds(replay, firstSendId), maxPlaintext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("tls-crypt: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean authenticates(Opcode opcode, ByteBuffer packet) {
         try {

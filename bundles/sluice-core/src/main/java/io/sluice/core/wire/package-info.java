@@ -18,7 +18,11 @@
  *       ({@link io.sluice.core.wire.TlsAuthWrapper}: HMAC with the {@code auth} digest) and
  *       {@code tls-crypt} ({@link io.sluice.core.wire.TlsCryptWrapper}: AES-256-CTR and
  *       HMAC-SHA256), both with long-form replay packet ids
- *       ({@link io.sluice.core.wire.ControlReplay}); {@code tls-crypt-v2} is not there yet.</li>
+ *       ({@link io.sluice.core.wire.ControlReplay}); and {@code tls-crypt-v2}: tls-crypt under a
+ *       key of each client's own, which the client sends wrapped under the server key
+ *       ({@link io.sluice.core.wire.ClientKeyWrapping},
+ *       {@link io.sluice.core.wire.TlsCryptV2ServerProtection},
+ *       {@link io.sluice.core.wire.TlsCryptV2ClientProtection}).</li>
  *   <li>{@link io.sluice.core.wire.EarlyNegotiation}: the TLVs a hard-reset payload may carry.</li>
  * </ul>
  *

@@ -12,6 +12,7 @@ import io.sluice.core.wire.ControlProtectionSpec;
 import io.sluice.core.wire.ControlProtectionSpec.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +88,52 @@ class ControlProtectionMapperTest {
         Files.writeString(dir.resolve("tc.key"), KEY);
         String text = map("tls-crypt tc.key\n").toString();
         assertTrue(!text.contains("0001020304") && !text.contains("[0, 1, 2"), text);
+    }
+
+    private static String fixture(String name) throws java.io.IOException {
+        try (var in = ControlProtectionMapperTest.class.getResourceAsStream("/io/sluice/core/wire/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
+    private ControlProtectionSpec mapServer(String conf) throws ConfigException {
+        return ControlProtectionMapper.map(ConfigParser.parseString("server 10.8.0.0 255.255.255.0\ndev tun\n" + conf,
+                "server.conf", dir));
+    }
+
+    @Test
+    void tlsCryptV2ReadsAServerKeyOnAServerAndAClientKeyOnAClientInlineToo() throws Exception {
+        Files.writeString(dir.resolve("v2-server.key"), fixture("tls-crypt-v2-server.key"));
+        ControlProtectionSpec server = mapServer("tls-crypt-v2 v2-server.key allow-noncookie\n");
+        assertEquals(Kind.TLS_CRYPT_V2, server.kind());
+        assertTrue(server.v2().orElseThrow().serverKey().isPresent());
+        assertEquals(List.of("tls-crypt-v2 server key: Cipher 'AES-256-CTR' initialized with 256 bit key",
+                "tls-crypt-v2 server key: Using 256 bit message hash 'SHA256' for HMAC authentication"),
+                server.startLines(io.sluice.core.testing.TestCrypto.providers()));
+
+        ControlProtectionSpec client = map("<tls-crypt-v2>\n" + fixture("tls-crypt-v2-client.key") + "</tls-crypt-v2>\n");
+        assertEquals(Kind.TLS_CRYPT_V2, client.kind());
+        assertTrue(client.v2().orElseThrow().clientKey().isPresent());
+        assertEquals("Outgoing Control Channel Encryption: Cipher 'AES-256-CTR' initialized with 256 bit key",
+                client.startLines(io.sluice.core.testing.TestCrypto.providers()).get(0));
+    }
+
+    @Test
+    void theWrongKindOfTlsCryptV2KeyIsAConfigurationErrorAtItsLine() throws Exception {
+        Files.writeString(dir.resolve("v2-client.key"), fixture("tls-crypt-v2-client.key"));
+        String message = assertThrows(ConfigException.class, () -> mapServer("tls-crypt-v2 v2-client.key\n"))
+                .getMessage();
+        assertTrue(message.startsWith("server.conf:3: option 'tls-crypt-v2': invalid tls-crypt-v2 server key format"),
+                message);
+    }
+
+    @Test
+    void forceCookieAndASecondProtectionOnATlsCryptV2ServerAreRefused() throws Exception {
+        Files.writeString(dir.resolve("v2-server.key"), fixture("tls-crypt-v2-server.key"));
+        Files.writeString(dir.resolve("tc.key"), KEY);
+        assertTrue(assertThrows(ConfigException.class, () -> mapServer("tls-crypt-v2 v2-server.key force-cookie\n"))
+                .getMessage().contains("'force-cookie' needs the stateless HMAC-cookie start"));
+        assertTrue(assertThrows(ConfigException.class, () -> mapServer("tls-crypt tc.key\ntls-crypt-v2 v2-server.key\n"))
+                .getMessage().contains("tls-crypt-v2 together with tls-crypt on a server is not supported"));
     }
 }
