@@ -3,13 +3,12 @@ package io.sluice.itests.interop;
 import static io.sluice.itests.interop.InteropConfigs.client;
 import static io.sluice.itests.interop.InteropConfigs.server;
 import static io.sluice.itests.net.TunnelChecks.assertAllReplies;
+import static io.sluice.itests.net.TunnelChecks.pingBothWaysAndMove;
 import static io.sluice.itests.net.TunnelChecks.tunAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.itests.net.Iperf3;
-import io.sluice.itests.net.Iperf3Result;
 import io.sluice.itests.net.Link;
 import io.sluice.itests.net.NetLab;
 import io.sluice.itests.net.Ns;
@@ -52,11 +51,7 @@ class TlsCryptV2IT {
 
     /** Ping both ways and 5 MB from the client to the server through the tunnel. */
     private static void pingAndMoveFiveMegabytes(NetLab lab, Ns serverNs, Ns clientNs) throws InterruptedException {
-        String ip = tunAddress(lab, clientNs, "tun0");
-        assertAllReplies(lab.ping(clientNs, "10.8.0.1", 3, T));
-        assertAllReplies(lab.ping(serverNs, ip, 3, T));
-        Iperf3Result bulk = Iperf3.tcpBytes(FIVE_MB, Duration.ofSeconds(30)).run(lab, serverNs, "10.8.0.1", clientNs);
-        assertEquals(FIVE_MB, bulk.sentBytes(), bulk::toString);
+        pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs, tunAddress(lab, clientNs, "tun0"), FIVE_MB);
     }
 
     private static boolean logged(SluicePeer peer, String text) {
