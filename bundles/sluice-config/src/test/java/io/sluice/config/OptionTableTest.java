@@ -1,6 +1,7 @@
 package io.sluice.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,11 +54,22 @@ class OptionTableTest {
         Set<String> known = openVpnNames();
         List<String> extra = new ArrayList<>();
         for (OptionSpec s : OptionTable.all()) {
-            if (!known.contains(s.name()) && s.status() != Status.REMOVED) {
+            if (!known.contains(s.name()) && s.status() != Status.REMOVED && s.status() != Status.OPENVPN_2_7) {
                 extra.add(s.name());
             }
         }
         assertEquals(List.of(), extra);
+    }
+
+    @Test
+    void theOptionsMarkedAsOpenVpn27AreExactlyThose26DoesNotKnow() throws IOException {
+        Set<String> known = openVpnNames();
+        for (OptionSpec s : OptionTable.all()) {
+            if (s.status() == Status.OPENVPN_2_7) {
+                assertFalse(known.contains(s.name()), s.name() + " is a 2.6 option");
+            }
+        }
+        assertEquals(Status.OPENVPN_2_7, OptionTable.lookup("tls-crypt-v2-max-age").orElseThrow().status());
     }
 
     @Test

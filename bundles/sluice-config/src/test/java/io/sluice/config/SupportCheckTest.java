@@ -49,7 +49,7 @@ class SupportCheckTest {
                 "secret",
                 // scripts and DNS
                 "script-security", "up", "down", "ipchange", "route-up", "route-pre-down", "dhcp-option", "dns",
-                "client-connect", "client-disconnect", "learn-address", "auth-user-pass-verify", "tls-crypt-v2-verify",
+                "client-connect", "client-disconnect", "learn-address", "auth-user-pass-verify", "tls-crypt-v2-verify", "tls-crypt-v2-max-age",
                 // credentials
                 "askpass", "pkcs12",
                 // compression framing and key usage limits

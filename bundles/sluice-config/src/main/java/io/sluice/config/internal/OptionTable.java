@@ -109,6 +109,12 @@ public final class OptionTable {
             return this;
         }
 
+        /** An option OpenVPN 2.7 added, which Sluice reads as 2.7 does. */
+        Row since27() {
+            status = Status.OPENVPN_2_7;
+            return this;
+        }
+
         Row check(LineCheck c) {
             check = c;
             return this;
@@ -291,6 +297,7 @@ public final class OptionTable {
         }
         rows.add(new Row(DONE, "auth-user-pass-verify", 2, 2, NON_EMPTY, oneOf("method", "via-env", "via-file")));
         rows.add(new Row(DONE, "tls-crypt-v2-verify", 1, 1, NON_EMPTY));
+        rows.add(new Row(DONE, "tls-crypt-v2-max-age", 1, 1, range(1, Integer.MAX_VALUE)).since27());
         rows.add(new Row(TODO, "down-pre", 0, 0));
         rows.add(new Row(TODO, "up-delay", 0, 0));
         rows.add(new Row(TODO, "up-restart", 0, 0));

@@ -82,7 +82,9 @@ final class ControlProtectionMapper {
             throw ConfigException.at(line, "cannot read " + where + ": " + e.getMessage());
         }
         try {
-            TlsCryptV2Spec spec = server ? TlsCryptV2Spec.server(TlsCryptV2ServerKey.parse(text), 0)
+            // tls-crypt-v2-max-age (OpenVPN 2.7): days a client key's timestamp metadata may be old.
+            int maxAgeDays = c.last("tls-crypt-v2-max-age").map(l -> Integer.parseInt(l.args().get(0))).orElse(0);
+            TlsCryptV2Spec spec = server ? TlsCryptV2Spec.server(TlsCryptV2ServerKey.parse(text), maxAgeDays)
                     : TlsCryptV2Spec.client(TlsCryptV2ClientKey.parse(text));
             return ControlProtectionSpec.tlsCryptV2(spec, digest);
         } catch (IllegalArgumentException e) {

@@ -119,6 +119,14 @@ class ControlProtectionMapperTest {
     }
 
     @Test
+    void tlsCryptV2MaxAgeAsOpenVpn27ReadsItLimitsTheServersClientKeysInDays() throws Exception {
+        Files.writeString(dir.resolve("v2-server.key"), fixture("tls-crypt-v2-server.key"));
+        assertEquals(0, mapServer("tls-crypt-v2 v2-server.key\n").v2().orElseThrow().maxAgeDays());
+        assertEquals(30, mapServer("tls-crypt-v2 v2-server.key\ntls-crypt-v2-max-age 30\n").v2().orElseThrow()
+                .maxAgeDays());
+    }
+
+    @Test
     void theWrongKindOfTlsCryptV2KeyIsAConfigurationErrorAtItsLine() throws Exception {
         Files.writeString(dir.resolve("v2-client.key"), fixture("tls-crypt-v2-client.key"));
         String message = assertThrows(ConfigException.class, () -> mapServer("tls-crypt-v2 v2-client.key\n"))
