@@ -47,10 +47,19 @@ public final class BenchMain {
         Instant started = Instant.now();
         Results results = new Results();
         for (int rep = 1; rep <= plan.repetitions(); rep++) {
+            int r = rep;
             for (Transport t : plan.transports()) {
                 for (Pairing p : Pairing.values()) {
-                    measure(plan, t, p, rep, results);
+                    attempt(t.label() + ", " + p.label() + ", repetition " + r, results, () -> {
+                        try (TunnelSession tunnel = TunnelSession.open(t, p, r)) {
+                            new TunnelMeasurements(plan, tunnel, (m, v) -> results.add(t, m, p, v)).run();
+                        }
+                    });
                 }
+            }
+            for (Pairing p : BenchPlan.LOAD_COLUMNS) {
+                attempt("Load, " + p.label() + ", repetition " + r, results,
+                        () -> LoadMeasurement.run(plan, p, r, results));
             }
         }
         Duration took = Duration.between(started, Instant.now());
@@ -81,13 +90,16 @@ public final class BenchMain {
         return 0;
     }
 
-    /** One tunnel's figures into {@code results}; a failure is recorded and the run goes on. */
-    private static void measure(BenchPlan plan, Transport t, Pairing p, int rep, Results results)
-            throws InterruptedException {
-        String what = t.label() + ", " + p.label() + ", repetition " + rep;
+    /** One measurement: a tunnel's figures, or a load generator's. */
+    private interface Measurement {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs one measurement, whose figures go into {@code results}; a failure is recorded and the run goes on. */
+    private static void attempt(String what, Results results, Measurement measurement) throws InterruptedException {
         System.out.println("bench: " + what);
-        try (TunnelSession tunnel = TunnelSession.open(t, p, rep)) {
-            new TunnelMeasurements(plan, tunnel, (m, v) -> results.add(t, m, p, v)).run();
+        try {
+            measurement.run();
         } catch (RuntimeException | AssertionError e) {
             String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             System.out.println("bench: " + what + " failed: " + e);

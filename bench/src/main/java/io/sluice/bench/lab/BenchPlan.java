@@ -16,30 +16,56 @@ import java.util.List;
  * @param pings echo requests per latency figure (0.2 s apart)
  * @param warmupSeconds an unrecorded TCP run on every fresh tunnel first, so that a JVM's first
  *        seconds (interpreted, then compiling) are not what is measured
+ * @param loadSessions sessions the load generator brings up and holds, against each server
+ * @param handshakeConcurrency how many of them are in their handshake at once
+ * @param holdSeconds how long it holds them all; the server's idle CPU is measured over this time
  */
 record BenchPlan(String mode, List<Transport> transports, List<Integer> streams, int repetitions, int seconds,
-                 long udpMegabits, int pings, int warmupSeconds) {
+                 long udpMegabits, int pings, int warmupSeconds, int loadSessions, int handshakeConcurrency,
+                 int holdSeconds) {
 
-    /** Under five minutes on 2 cores: UDP transport, one stream, two short repetitions. */
+    /** The load generator is Sluice's client engine: its servers are the columns. */
+    static final List<Pairing> LOAD_COLUMNS = List.of(Pairing.SLUICE_TO_OPENVPN, Pairing.SLUICE_TO_SLUICE);
+
+    /** Under five minutes on 2 busy cores: UDP transport, one stream, two short repetitions, 40 sessions. */
     static BenchPlan quick() {
-        return new BenchPlan("quick", List.of(Transport.UDP), List.of(1), 2, 3, 100, 10, 1);
+        return new BenchPlan("quick", List.of(Transport.UDP), List.of(1), 2, 3, 100, 10, 1, 40, 8, 3);
     }
 
-    /** Both transports, 1 and 4 streams, five repetitions of 10 s: about an hour on 2 cores. */
+    /** Both transports, 1 and 4 streams, five repetitions of 10 s, 1,000 sessions: about 1.5 hours on 2 cores. */
     static BenchPlan full() {
-        return new BenchPlan("full", List.of(Transport.UDP, Transport.TCP), List.of(1, 4), 5, 10, 200, 50, 3);
+        return new BenchPlan("full", List.of(Transport.UDP, Transport.TCP), List.of(1, 4), 5, 10, 200, 50, 3, 1000, 16, 20);
     }
 
     BenchPlan withRepetitions(int n) {
-        return new BenchPlan(mode, transports, streams, n, seconds, udpMegabits, pings, warmupSeconds);
+        return new BenchPlan(mode, transports, streams, n, seconds, udpMegabits, pings, warmupSeconds, loadSessions,
+                handshakeConcurrency, holdSeconds);
     }
 
     BenchPlan withSeconds(int s) {
-        return new BenchPlan(mode, transports, streams, repetitions, s, udpMegabits, pings, warmupSeconds);
+        return new BenchPlan(mode, transports, streams, repetitions, s, udpMegabits, pings, warmupSeconds, loadSessions,
+                handshakeConcurrency, holdSeconds);
     }
 
-    /** The table's rows, in order. */
-    List<Metric> metrics() {
+    /** The tables: one per transport with the tunnel figures, then the handshakes. */
+    List<Section> sections() {
+        List<Section> s = new ArrayList<>();
+        for (Transport t : transports) {
+            s.add(new Section(t.label(), t, tunnelMetrics(), List.of(Pairing.values()), Pairing.REFERENCE));
+        }
+        s.add(new Section("Handshakes and scale (UDP transport, Sluice's client engine as the load generator)",
+                Transport.UDP, loadMetrics(), LOAD_COLUMNS, Pairing.SLUICE_TO_OPENVPN));
+        return s;
+    }
+
+    List<Metric> loadMetrics() {
+        return List.of(Metric.handshakeRate(loadSessions, handshakeConcurrency), Metric.HANDSHAKE_P50,
+                Metric.HANDSHAKE_P90, Metric.HANDSHAKE_P99, Metric.SERVER_CPU_PER_HANDSHAKE,
+                Metric.scaleMemory(loadSessions), Metric.scaleCpu(loadSessions));
+    }
+
+    /** A tunnel table's rows, in order. */
+    List<Metric> tunnelMetrics() {
         List<Metric> m = new ArrayList<>();
         for (int s : streams) {
             m.add(Metric.tcp(s, false));

@@ -38,35 +38,23 @@ final class MarkdownReport {
                 .append("the load under the loaded pings is one TCP stream client → server.\n");
         md.append("- Server CPU: utime + stime of the server process (all threads) from /proc around the TCP runs, ")
                 .append("per 10^9 bytes received.\n");
+        md.append(String.format(Locale.ROOT, "- Handshakes and scale: a load generator, Sluice's client engine "
+                + "(whole client sessions over UDP without TUN devices, all in one JVM), brings %d sessions up, %d in "
+                + "their handshake at once, and holds them all for %d s with the server's keepalive (ping 2). Time to "
+                + "connected is from a session's start to its keys installed and the pushed options applied. Every "
+                + "session uses the same client certificate (`duplicate-cn`); OpenVPN's `connect-freq-initial` is "
+                + "raised out of the way. Server CPU per session is over the handshakes; memory is the server's "
+                + "RSS growth from before the generator started to all sessions up (for a JVM that includes heap "
+                + "not yet collected); idle CPU is over the holding time. Server and generator start cold for each "
+                + "run, so a Sluice server's figures include its JIT warm-up (compilation also runs during the "
+                + "holding time); the more sessions (full mode), the less that weighs.\n",
+                plan.loadSessions(), plan.handshakeConcurrency(), plan.holdSeconds()));
         md.append("- Each cell: median (min–max) over the repetitions. \"× ref\" is that median divided by the ")
-                .append("median of OpenVPN → OpenVPN in this same run. For Mbit/s more is better; for ms, % and ")
+                .append("median of the table's reference column in this same run (OpenVPN → OpenVPN for the tunnels, ")
+                .append("the OpenVPN server for handshakes and scale). For Mbit/s and 1/s more is better; for ms, % and ")
                 .append("s/GB less is better. \"—\": no ratio (the reference is 0).\n");
-        for (Transport t : plan.transports()) {
-            md.append("\n## ").append(t.label()).append("\n\n");
-            md.append("| Figure | Unit |");
-            for (Pairing p : Pairing.values()) {
-                md.append(' ').append(p.label()).append(p == Pairing.REFERENCE ? " (reference)" : "").append(" |");
-                if (p != Pairing.REFERENCE) {
-                    md.append(" × ref |");
-                }
-            }
-            md.append("\n|---|---|");
-            for (Pairing p : Pairing.values()) {
-                md.append(p == Pairing.REFERENCE ? "---:|" : "---:|---:|");
-            }
-            md.append('\n');
-            for (Metric m : plan.metrics()) {
-                md.append("| ").append(m.label()).append(" | ").append(m.unit()).append(" |");
-                List<Double> ref = results.samples(t, m, Pairing.REFERENCE);
-                for (Pairing p : Pairing.values()) {
-                    List<Double> s = results.samples(t, m, p);
-                    md.append(' ').append(cell(s)).append(" |");
-                    if (p != Pairing.REFERENCE) {
-                        md.append(' ').append(ratio(s, ref)).append(" |");
-                    }
-                }
-                md.append('\n');
-            }
+        for (Section section : plan.sections()) {
+            table(md, section, results);
         }
         List<String> failures = results.failures();
         if (!failures.isEmpty()) {
@@ -74,6 +62,35 @@ final class MarkdownReport {
             failures.forEach(f -> md.append("- ").append(f.replace('\n', ' ')).append('\n'));
         }
         return md.toString();
+    }
+
+    private static void table(StringBuilder md, Section section, Results results) {
+        md.append("\n## ").append(section.heading()).append("\n\n");
+        md.append("| Figure | Unit |");
+        for (Pairing p : section.columns()) {
+            md.append(' ').append(p.label()).append(p == section.reference() ? " (reference)" : "").append(" |");
+            if (p != section.reference()) {
+                md.append(" × ref |");
+            }
+        }
+        md.append("\n|---|---|");
+        for (Pairing p : section.columns()) {
+            md.append(p == section.reference() ? "---:|" : "---:|---:|");
+        }
+        md.append('\n');
+        Transport t = section.transport();
+        for (Metric m : section.metrics()) {
+            md.append("| ").append(m.label()).append(" | ").append(m.unit()).append(" |");
+            List<Double> ref = results.samples(t, m, section.reference());
+            for (Pairing p : section.columns()) {
+                List<Double> s = results.samples(t, m, p);
+                md.append(' ').append(cell(s)).append(" |");
+                if (p != section.reference()) {
+                    md.append(' ').append(ratio(s, ref)).append(" |");
+                }
+            }
+            md.append('\n');
+        }
     }
 
     private static String cell(List<Double> samples) {

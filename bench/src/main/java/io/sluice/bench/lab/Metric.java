@@ -27,4 +27,23 @@ record Metric(String label, String unit, boolean lowerIsBetter) {
             new Metric("Ping RTT through the tunnel, under a TCP client → server load", "ms", true);
     static final Metric SERVER_CPU_PER_GB =
             new Metric("Server CPU seconds per GB moved (TCP runs)", "s/GB", true);
+
+    static Metric handshakeRate(int sessions, int concurrency) {
+        return new Metric("Sessions connected per second (" + sessions + " sessions, " + concurrency
+                + " in their handshake at once)", "1/s", false);
+    }
+
+    static final Metric HANDSHAKE_P50 = new Metric("Time from start to connected, median", "ms", true);
+    static final Metric HANDSHAKE_P90 = new Metric("Time from start to connected, 90th percentile", "ms", true);
+    static final Metric HANDSHAKE_P99 = new Metric("Time from start to connected, 99th percentile", "ms", true);
+    static final Metric SERVER_CPU_PER_HANDSHAKE = new Metric("Server CPU per connected session", "ms", true);
+
+    static Metric scaleMemory(int sessions) {
+        return new Metric("Server memory growth (RSS) per 1,000 sessions, " + sessions + " up", "MB", true);
+    }
+
+    static Metric scaleCpu(int sessions) {
+        return new Metric("Server CPU per 1,000 idle sessions with keepalive (ping 2), " + sessions + " up",
+                "% of a core", true);
+    }
 }

@@ -15,21 +15,21 @@ final class ReportCheck {
     /** The problems found in a rendered report; empty when it is complete. */
     static List<String> problems(BenchPlan plan, String markdown) {
         List<String> problems = new ArrayList<>();
-        for (Transport t : plan.transports()) {
-            String heading = "\n## " + t.label() + "\n";
+        for (Section s : plan.sections()) {
+            String heading = "\n## " + s.heading() + "\n";
             int start = markdown.indexOf(heading);
             if (start < 0) {
-                problems.add("no section '" + t.label() + "'");
+                problems.add("no section '" + s.heading() + "'");
                 continue;
             }
             int end = markdown.indexOf("\n## ", start + heading.length());
             String section = markdown.substring(start, end < 0 ? markdown.length() : end);
-            for (Metric m : plan.metrics()) {
+            for (Metric m : s.metrics()) {
                 String row = section.lines().filter(l -> l.startsWith("| " + m.label() + " |")).findFirst().orElse(null);
                 if (row == null) {
-                    problems.add(t.label() + ": no row '" + m.label() + "'");
+                    problems.add(s.heading() + ": no row '" + m.label() + "'");
                 } else if (row.contains("| " + MarkdownReport.FAILED + " |")) {
-                    problems.add(t.label() + ": row '" + m.label() + "' has a cell without a value");
+                    problems.add(s.heading() + ": row '" + m.label() + "' has a cell without a value");
                 }
             }
         }

@@ -1,7 +1,8 @@
 /**
- * The tunnel benchmark bench/run starts: OpenVPN 2.6 and Sluice as client and server in the four
+ * The benchmark bench/run starts: OpenVPN 2.6 and Sluice as client and server in the four
  * pairings, over UDP and TCP transport with AES-256-GCM, in network namespaces the interop tests'
- * lab ({@code io.sluice.itests.net}) creates and removes.
+ * lab ({@code io.sluice.itests.net}) creates and removes; and the load generator
+ * ({@link io.sluice.bench.handshake}) against either server for handshakes and scale.
  *
  * <p>Every figure is taken several times, interleaved (each repetition runs every pairing once),
  * and reported as the median with its range and as a ratio to OpenVPN client to OpenVPN server
