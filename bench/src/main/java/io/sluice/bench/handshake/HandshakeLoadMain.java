@@ -93,7 +93,8 @@ public final class HandshakeLoadMain {
     /** What the interop tests' client configuration amounts to: UDP, AES-256-GCM, no retries to speak of. */
     private static ClientSettings settings(String name, String server, int port, TlsSettings tls) {
         return new ClientSettings(name, List.of(RemoteSpec.of(server, port, TransportProtocol.UDP)), false,
-                ConnectRetry.DEFAULT, Duration.ofSeconds(10), false, new TunRequest(Optional.empty(), DeviceType.TUN, 1500),
+                ConnectRetry.DEFAULT, Duration.ofSeconds(10), false,
+                new TunRequest(Optional.empty(), DeviceType.TUN, 1500),
                 LocalRouting.builder().build(), false, Optional.empty(), AuthRetry.NONE, false, List.of("AES-256-GCM"),
                 Optional.empty(), "SHA1", Duration.ZERO, Duration.ZERO, Duration.ZERO, PullFilters.NONE, 64, 15, tls,
                 ControlProtectionSpec.NONE, CompatMode.NONE, ServerSettings.SessionTimings.defaults());

@@ -34,7 +34,8 @@ record BenchPlan(String mode, List<Transport> transports, List<Integer> streams,
 
     /** Both transports, 1 and 4 streams, five repetitions of 10 s, 1,000 sessions: about 1.5 hours on 2 cores. */
     static BenchPlan full() {
-        return new BenchPlan("full", List.of(Transport.UDP, Transport.TCP), List.of(1, 4), 5, 10, 200, 50, 3, 1000, 16, 20);
+        return new BenchPlan("full", List.of(Transport.UDP, Transport.TCP), List.of(1, 4), 5, 10, 200, 50, 3,
+                1000, 16, 20);
     }
 
     BenchPlan withRepetitions(int n) {

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  */
 final class LoadMeasurement {
 
-    private static final Pattern HOLDING = Pattern.compile(Pattern.quote(HandshakeLoadMain.HOLDING) + " sessions=(\\d+)");
-    private static final Pattern HELD = Pattern.compile(Pattern.quote(HandshakeLoadMain.HELD) + " connected=(\\d+)");
+    private static final Pattern HOLDING =
+            Pattern.compile(Pattern.quote(HandshakeLoadMain.HOLDING) + " sessions=(\\d+)");
+    private static final Pattern HELD =
+            Pattern.compile(Pattern.quote(HandshakeLoadMain.HELD) + " connected=(\\d+)");
 
     private LoadMeasurement() {
     }

@@ -21,7 +21,8 @@ final class MarkdownReport {
     static String render(BenchPlan plan, Map<String, String> machine, Map<String, String> run, Results results) {
         StringBuilder md = new StringBuilder();
         md.append("# Sluice tunnel benchmark, ").append(plan.mode()).append(" mode\n\n");
-        md.append("Produced by `bench/run --").append(plan.mode()).append("`; see the README's Benchmarks section.\n\n");
+        md.append("Produced by `bench/run --").append(plan.mode())
+                .append("`; see the README's Benchmarks section.\n\n");
         md.append("## Machine and run\n\n");
         machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         run.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
@@ -50,9 +51,9 @@ final class MarkdownReport {
                 + "holding time); the more sessions (full mode), the less that weighs.\n",
                 plan.loadSessions(), plan.handshakeConcurrency(), plan.holdSeconds()));
         md.append("- Each cell: median (min–max) over the repetitions. \"× ref\" is that median divided by the ")
-                .append("median of the table's reference column in this same run (OpenVPN → OpenVPN for the tunnels, ")
-                .append("the OpenVPN server for handshakes and scale). For Mbit/s and 1/s more is better; for ms, % and ")
-                .append("s/GB less is better. \"—\": no ratio (the reference is 0).\n");
+                .append("median of the table's reference column in this same run (OpenVPN → OpenVPN for the ")
+                .append("tunnels, the OpenVPN server for handshakes and scale). For Mbit/s and 1/s more is better; ")
+                .append("for ms, % and s/GB less is better. \"—\": no ratio (the reference is 0).\n");
         for (Section section : plan.sections()) {
             table(md, section, results);
         }

@@ -25,7 +25,8 @@ final class ReportCheck {
             int end = markdown.indexOf("\n## ", start + heading.length());
             String section = markdown.substring(start, end < 0 ? markdown.length() : end);
             for (Metric m : s.metrics()) {
-                String row = section.lines().filter(l -> l.startsWith("| " + m.label() + " |")).findFirst().orElse(null);
+                String row = section.lines().filter(l -> l.startsWith("| " + m.label() + " |"))
+                        .findFirst().orElse(null);
                 if (row == null) {
                     problems.add(s.heading() + ": no row '" + m.label() + "'");
                 } else if (row.contains("| " + MarkdownReport.FAILED + " |")) {
