@@ -28,8 +28,11 @@ public final class Iperf3 {
     private final int port;
     /** A byte count to send ({@code -n}) instead of a duration, 0 for none; duration is then the limit. */
     private final long bytes;
+    /** Parallel streams ({@code -P}); the result sums them. */
+    private final int streams;
 
-    private Iperf3(Duration duration, boolean udp, long udpBitsPerSecond, boolean reverse, int port, long bytes) {
+    private Iperf3(Duration duration, boolean udp, long udpBitsPerSecond, boolean reverse, int port, long bytes,
+            int streams) {
         // A guard on CI time: 60 s is what the renegotiation test needs, nothing runs longer.
         if (duration.isNegative() || duration.isZero() || duration.toSeconds() > 60) {
             throw new IllegalArgumentException("iperf3 runs in tests last between 1 and 60 s: " + duration);
@@ -40,11 +43,12 @@ public final class Iperf3 {
         this.reverse = reverse;
         this.port = port;
         this.bytes = bytes;
+        this.streams = streams;
     }
 
     /** A TCP run of the given length (whole seconds, at least 1). */
     public static Iperf3 tcp(Duration duration) {
-        return new Iperf3(duration, false, 0, false, 5201, 0);
+        return new Iperf3(duration, false, 0, false, 5201, 0, 1);
     }
 
     /**
@@ -52,26 +56,34 @@ public final class Iperf3 {
      * never congested and any lost packet is the tunnel's fault.
      */
     public static Iperf3 tcpAt(Duration duration, long bitsPerSecond) {
-        return new Iperf3(duration, false, bitsPerSecond, false, 5201, 0);
+        return new Iperf3(duration, false, bitsPerSecond, false, 5201, 0, 1);
     }
 
     /** A TCP run that sends exactly {@code bytes} and must finish within {@code limit}. */
     public static Iperf3 tcpBytes(long bytes, Duration limit) {
-        return new Iperf3(limit, false, 0, false, 5201, bytes);
+        return new Iperf3(limit, false, 0, false, 5201, bytes, 1);
     }
 
     /** A UDP run at a fixed offered rate. */
     public static Iperf3 udp(Duration duration, long bitsPerSecond) {
-        return new Iperf3(duration, true, bitsPerSecond, false, 5201, 0);
+        return new Iperf3(duration, true, bitsPerSecond, false, 5201, 0, 1);
     }
 
     /** Data flows from server to client ({@code -R}) instead. */
     public Iperf3 reverse() {
-        return new Iperf3(duration, udp, udpBitsPerSecond, true, port, bytes);
+        return new Iperf3(duration, udp, udpBitsPerSecond, true, port, bytes, streams);
+    }
+
+    /** Runs {@code n} streams in parallel ({@code -P}), e.g. to see whether one stream is the limit. */
+    public Iperf3 parallel(int n) {
+        if (n < 1 || n > 128) {
+            throw new IllegalArgumentException("iperf3 runs 1 to 128 streams: " + n);
+        }
+        return new Iperf3(duration, udp, udpBitsPerSecond, reverse, port, bytes, n);
     }
 
     public Iperf3 port(int p) {
-        return new Iperf3(duration, udp, udpBitsPerSecond, reverse, p, bytes);
+        return new Iperf3(duration, udp, udpBitsPerSecond, reverse, p, bytes, streams);
     }
 
     /**
@@ -96,6 +108,9 @@ public final class Iperf3 {
             }
             if (reverse) {
                 cmd.add("-R");
+            }
+            if (streams > 1) {
+                cmd.addAll(List.of("-P", Integer.toString(streams)));
             }
             NsProcess client = lab.start(clientNs, "iperf3-client", cmd, java.util.Map.of(), null);
             if (client.waitFor(Duration.ofSeconds(seconds + 20)).isEmpty()) {

@@ -53,6 +53,16 @@ public final class JceCipherProvider implements CipherProvider {
                 JceCipher::transformation);
     }
 
+    /**
+     * A provider probed and ready without a framework, registered nowhere: for code that uses the
+     * data path outside a container (the JMH benchmarks in bench/).
+     */
+    public static JceCipherProvider standalone() {
+        JceCipherProvider provider = new JceCipherProvider();
+        provider.offer.probe(JceCipher.ALL, a -> a.spec().name(), provider.probe, JceCipher::transformation);
+        return provider;
+    }
+
     @Deactivate
     void deactivate() {
         offer.deactivate();

@@ -52,6 +52,16 @@ public final class JceDigestProvider implements DigestProvider {
                 JceDigest::macAlgorithm);
     }
 
+    /**
+     * A provider probed and ready without a framework, registered nowhere: for code that uses the
+     * data path outside a container (the JMH benchmarks in bench/).
+     */
+    public static JceDigestProvider standalone() {
+        JceDigestProvider provider = new JceDigestProvider();
+        provider.offer.probe(JceDigest.ALL, a -> a.spec().name(), provider.probe, JceDigest::macAlgorithm);
+        return provider;
+    }
+
     @Deactivate
     void deactivate() {
         offer.deactivate();

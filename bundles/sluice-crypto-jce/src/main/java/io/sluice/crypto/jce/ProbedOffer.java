@@ -45,6 +45,24 @@ final class ProbedOffer<T> {
     <S> void activate(BundleContext context, Map<String, Object> properties, Class<S> type, S service,
                       String property, List<T> all, Function<T, String> name, Function<T, Optional<String>> probe,
                       Function<T, String> jdkName) {
+        probe(all, name, probe, jdkName);
+        Map<String, T> usable = offered;
+        if (usable.isEmpty()) {
+            log.warn("No {} works through this JDK's providers; not registering {}", kind.toLowerCase(Locale.ROOT),
+                    type.getSimpleName());
+            return;
+        }
+        String[] names = usable.keySet().toArray(String[]::new);
+        registration = context.registerService(type, service, ServiceProperties.of(properties, property, names));
+        log.debug("Offering {} {}", kind.toLowerCase(Locale.ROOT), usable.keySet());
+    }
+
+    /**
+     * Probes {@code all} and offers what works, registering nothing: what {@link #activate} does
+     * first, and all a provider used outside a container (a benchmark) needs.
+     */
+    void probe(List<T> all, Function<T, String> name, Function<T, Optional<String>> probe,
+               Function<T, String> jdkName) {
         Map<String, T> usable = new LinkedHashMap<>();
         for (T algorithm : all) {
             Optional<String> problem = probe.apply(algorithm);
@@ -56,14 +74,6 @@ final class ProbedOffer<T> {
             }
         }
         offered = Collections.unmodifiableMap(usable);
-        if (usable.isEmpty()) {
-            log.warn("No {} works through this JDK's providers; not registering {}", kind.toLowerCase(Locale.ROOT),
-                    type.getSimpleName());
-            return;
-        }
-        String[] names = usable.keySet().toArray(String[]::new);
-        registration = context.registerService(type, service, ServiceProperties.of(properties, property, names));
-        log.debug("Offering {} {}", kind.toLowerCase(Locale.ROOT), usable.keySet());
     }
 
     void deactivate() {

@@ -40,6 +40,14 @@ class JceCipherProviderTest {
     }
 
     @Test
+    void standaloneOffersTheSameWithoutRegisteringAnything() throws Exception {
+        JceCipherProvider standalone = JceCipherProvider.standalone();
+
+        assertEquals(List.of(ALL_NAMES), List.copyOf(standalone.ciphers()));
+        assertTrue(standalone.create("AES-256-GCM", new byte[32], true).encrypting());
+    }
+
+    @Test
     void specsCarryOpenVpnsNamesAndLengths() {
         CipherProvider provider = Providers.ciphers();
 

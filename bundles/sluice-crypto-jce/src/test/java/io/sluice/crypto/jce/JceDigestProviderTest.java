@@ -38,6 +38,11 @@ class JceDigestProviderTest {
     }
 
     @Test
+    void standaloneOffersTheSameWithoutRegisteringAnything() {
+        assertEquals(Providers.digests().digests(), JceDigestProvider.standalone().digests());
+    }
+
+    @Test
     void specsCarryOpenVpnsNamesAndOutputLengths() {
         DigestProvider provider = Providers.digests();
 

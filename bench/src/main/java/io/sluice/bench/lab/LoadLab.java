@@ -1,0 +1,88 @@
+package io.sluice.bench.lab;
+
+import io.sluice.bench.handshake.HandshakeLoadMain;
+import io.sluice.itests.interop.InteropConfigs;
+import io.sluice.itests.net.IssuedCert;
+import io.sluice.itests.net.Link;
+import io.sluice.itests.net.NetLab;
+import io.sluice.itests.net.Ns;
+import io.sluice.itests.net.NsProcess;
+import io.sluice.itests.net.TestPki;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A server (OpenVPN or Sluice) in one namespace and, in the other, the load generator: a JVM of
+ * Sluice client sessions ({@link HandshakeLoadMain}) started from this harness's own class path.
+ * What the handshake and scale figures are taken on; closing it removes everything.
+ */
+final class LoadLab implements AutoCloseable {
+
+    /**
+     * On top of the tunnel benchmark's server: every session uses the same client certificate;
+     * a /16 pool, since sessions closed without exit notification keep their address until the
+     * server times them out; and OpenVPN 2.6's answer rate to new sessions (100 per 10 s by
+     * default) raised so far that it does not set the pace. Sluice has no such limit and drops
+     * the option with a warning ({@code setenv opt}).
+     */
+    private static final String[] SERVER_EXTRA = {"data-ciphers AES-256-GCM", "verb 3", "duplicate-cn",
+        "server 10.8.0.0 255.255.0.0", "setenv opt connect-freq-initial 1000000 10"};
+
+    private final NetLab lab;
+    private final Ns clientNs;
+    private final String address;
+    private final TestPki pki;
+    final NsProcess server;
+
+    private LoadLab(NetLab lab, Ns clientNs, String address, TestPki pki, NsProcess server) {
+        this.lab = lab;
+        this.clientNs = clientNs;
+        this.address = address;
+        this.pki = pki;
+        this.server = server;
+    }
+
+    static LoadLab open(String name, Implementation serverImplementation) throws InterruptedException {
+        NetLab lab = NetLab.open(name);
+        try {
+            Ns serverNs = lab.namespace("server");
+            Ns clientNs = lab.namespace("client");
+            Link link = lab.link(serverNs, clientNs);
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            String address = link.a().v4();
+            NsProcess server = serverImplementation.start(lab, serverNs, "server-" + serverImplementation.label,
+                    InteropConfigs.server("udp", address, pki, pki.server("server"), SERVER_EXTRA));
+            return new LoadLab(lab, clientNs, address, pki, server);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    /** Starts the generator; see {@link HandshakeLoadMain} for what it does and prints. */
+    NsProcess startGenerator(int sessions, int concurrency, int holdSeconds) {
+        IssuedCert alice = pki.client("alice");
+        return lab.start(clientNs, "load-generator", List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", absoluteClassPath(), HandshakeLoadMain.class.getName(),
+                address, "1194", pki.caCert().toString(), alice.cert().toString(), alice.key().toString(),
+                Integer.toString(sessions), Integer.toString(concurrency), Integer.toString(holdSeconds)),
+                Map.of(), lab.dir());
+    }
+
+    /** This JVM's class path with absolute entries: the generator runs in the lab's directory. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    @Override
+    public void close() {
+        lab.close();
+    }
+}
