@@ -11,7 +11,10 @@ import io.sluice.core.client.RemoteSpec;
 import io.sluice.core.control.PullFilters;
 import io.sluice.core.engine.Platform;
 import io.sluice.core.engine.Prompt;
+import io.sluice.core.engine.CryptoProviders;
 import io.sluice.core.events.InstanceEvents;
+import io.sluice.crypto.jce.JceCipherProvider;
+import io.sluice.crypto.jce.JceDigestProvider;
 import io.sluice.core.log.TunnelLog;
 import io.sluice.core.pushed.ConnectRetry;
 import io.sluice.core.pushed.LocalRouting;
@@ -65,7 +68,7 @@ public final class HandshakeLoadMain {
         int concurrency = Integer.parseInt(args[6]);
         int holdSeconds = Integer.parseInt(args[7]);
 
-        Platform platform = new Platform(new StandaloneCrypto(), new DiscardTun(), Optional.of(new UdpTransport()),
+        Platform platform = new Platform(CryptoProviders.of(JceCipherProvider.standalone(), JceDigestProvider.standalone()), new DiscardTun(), Optional.of(new UdpTransport()),
                 Optional.empty(), Optional.empty(), Optional.empty());
         // Warnings only: a thousand sessions' info lines would cost more than their handshakes.
         TunnelLog log = TunnelLog.forVerb(1);

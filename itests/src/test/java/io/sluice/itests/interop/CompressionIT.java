@@ -1,7 +1,5 @@
 package io.sluice.itests.interop;
 
-import static io.sluice.itests.net.TunnelChecks.pingBothWaysAndMove;
-import static io.sluice.itests.net.TunnelChecks.tunAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -36,7 +34,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CompressionIT {
 
     private static final Duration T = Duration.ofSeconds(30);
-    private static final long FIVE_MB = 5L * 1024 * 1024;
 
     @BeforeAll
     static void machineCanRunInteropTests() {
@@ -76,7 +73,7 @@ class CompressionIT {
                     InteropConfigs.client("udp", link.a().v4(), pki, pki.client("alice"), client));
             openVpnClient.awaitLog(clientChose, T);
             sluiceServer.awaitLog(serverChose, T);
-            pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs, tunAddress(lab, clientNs, "tun0"), FIVE_MB);
+            InteropConfigs.pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
             assertFalse(openVpnClient.process().output().contains("Bad compression"), "OpenVPN read every framing byte");
             openVpnClient.stop();
             assertEquals(0, sluiceServer.stop());
@@ -88,7 +85,7 @@ class CompressionIT {
                     InteropConfigs.client("udp", link.a().v4(), pki, pki.client("alice"), client));
             sluiceClient.awaitLog(clientChose, T);
             openVpnServer.awaitLog(serverChose, T);
-            pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs, tunAddress(lab, clientNs, "tun0"), FIVE_MB);
+            InteropConfigs.pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
             assertFalse(openVpnServer.process().output().contains("Bad compression"), "OpenVPN read every framing byte");
             assertEquals(0, sluiceClient.stop());
         }

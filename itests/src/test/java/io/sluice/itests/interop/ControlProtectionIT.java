@@ -1,17 +1,14 @@
 package io.sluice.itests.interop;
 
+import static io.sluice.itests.interop.InteropConfigs.pingAndMoveFiveMegabytes;
 import static io.sluice.itests.interop.InteropConfigs.client;
 import static io.sluice.itests.interop.InteropConfigs.server;
 
 import static io.sluice.itests.net.TunnelChecks.assertAllReplies;
-import static io.sluice.itests.net.TunnelChecks.pingBothWaysAndMove;
-import static io.sluice.itests.net.TunnelChecks.tunAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.itests.net.Iperf3;
-import io.sluice.itests.net.Iperf3Result;
 import io.sluice.itests.net.Link;
 import io.sluice.itests.net.NetLab;
 import io.sluice.itests.net.Ns;
@@ -40,17 +37,12 @@ import org.junit.jupiter.api.Timeout;
 class ControlProtectionIT {
 
     private static final Duration T = Duration.ofSeconds(30);
-    private static final long FIVE_MB = 5L * 1024 * 1024;
 
     @BeforeAll
     static void machineCanRunInteropTests() {
         Preconditions.requireRootAndTun();
     }
 
-    /** Ping both ways and 5 MB from the client to the server through the tunnel. */
-    private static void pingAndMoveFiveMegabytes(NetLab lab, Ns serverNs, Ns clientNs) throws InterruptedException {
-        pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs, tunAddress(lab, clientNs, "tun0"), FIVE_MB);
-    }
 
     @Test
     void sluiceServerWithTlsAuthServesOpenVpnClientsAndDropsAClientWithTheWrongKey() throws Exception {

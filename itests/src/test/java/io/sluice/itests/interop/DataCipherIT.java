@@ -1,12 +1,8 @@
 package io.sluice.itests.interop;
 
-import static io.sluice.itests.net.TunnelChecks.assertAllReplies;
-import static io.sluice.itests.net.TunnelChecks.pingBothWaysAndMove;
-import static io.sluice.itests.net.TunnelChecks.tunAddress;
+import static io.sluice.itests.interop.InteropConfigs.pingAndMoveFiveMegabytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sluice.itests.net.Iperf3;
-import io.sluice.itests.net.Iperf3Result;
 import io.sluice.itests.net.Link;
 import io.sluice.itests.net.NetLab;
 import io.sluice.itests.net.Ns;
@@ -33,7 +29,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DataCipherIT {
 
     private static final Duration T = Duration.ofSeconds(30);
-    private static final long FIVE_MB = 5L * 1024 * 1024;
 
     @BeforeAll
     static void machineCanRunInteropTests() {
@@ -87,7 +82,4 @@ class DataCipherIT {
         }
     }
 
-    private static void pingAndMoveFiveMegabytes(NetLab lab, Ns serverNs, Ns clientNs) throws InterruptedException {
-        pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs, tunAddress(lab, clientNs, "tun0"), FIVE_MB);
-    }
 }

@@ -1,6 +1,9 @@
 package io.sluice.itests.interop;
 
 import io.sluice.itests.net.IssuedCert;
+import io.sluice.itests.net.NetLab;
+import io.sluice.itests.net.Ns;
+import io.sluice.itests.net.TunnelChecks;
 import io.sluice.itests.net.OpenVpnPeer;
 import io.sluice.itests.net.TestPki;
 
@@ -24,6 +27,15 @@ public final class InteropConfigs {
     }
 
     /** A client of {@code server}:1194 that checks the server certificate, connect-retry 1 2, verb 4. */
+    /**
+     * Through a tunnel between these configurations (the server at 10.8.0.1, the client on
+     * {@code tun0}): pings both ways and 5 MB from the client to the server.
+     */
+    public static void pingAndMoveFiveMegabytes(NetLab lab, Ns serverNs, Ns clientNs) throws InterruptedException {
+        TunnelChecks.pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs,
+                TunnelChecks.tunAddress(lab, clientNs, "tun0"), 5L * 1024 * 1024);
+    }
+
     public static String client(String proto, String server, TestPki pki, IssuedCert cert, String... extra) {
         return String.join("\n", "client", "dev tun", "proto " + proto, "remote " + server + " 1194", "nobind",
                 "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),

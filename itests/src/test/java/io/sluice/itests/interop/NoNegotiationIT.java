@@ -1,7 +1,5 @@
 package io.sluice.itests.interop;
 
-import static io.sluice.itests.net.TunnelChecks.pingBothWaysAndMove;
-import static io.sluice.itests.net.TunnelChecks.tunAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sluice.itests.net.Link;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Timeout;
 class NoNegotiationIT {
 
     private static final Duration T = Duration.ofSeconds(30);
-    private static final long FIVE_MB = 5L * 1024 * 1024;
     private static final Pattern CBC = Pattern.compile("Data Channel: cipher 'AES-256-CBC', auth 'SHA1'");
 
     @BeforeAll
@@ -55,7 +52,7 @@ class NoNegotiationIT {
                     "data-ciphers-fallback AES-256-CBC"));
             OpenVpnPeer client = OpenVpnPeer.startVersion25(lab, clientNs, "openvpn25-client", oldClient);
             fallback.awaitLog(CBC, T);
-            pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs, tunAddress(lab, clientNs, "tun0"), FIVE_MB);
+            InteropConfigs.pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
             client.stop();
             assertEquals(0, fallback.stop());
 
@@ -63,7 +60,7 @@ class NoNegotiationIT {
                     link.a().v4(), pki, pki.server("server"), "cipher AES-256-CBC", "compat-mode 2.4.0"));
             OpenVpnPeer.startVersion25(lab, clientNs, "openvpn25-client-again", oldClient);
             compat.awaitLog(CBC, T);
-            pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs, tunAddress(lab, clientNs, "tun0"), FIVE_MB);
+            InteropConfigs.pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
         }
     }
 
@@ -79,7 +76,7 @@ class NoNegotiationIT {
             SluicePeer client = SluicePeer.start(lab, clientNs, "sluice-client", InteropConfigs.client("udp",
                     link.a().v4(), pki, pki.client("alice"), "data-ciphers-fallback AES-256-CBC"));
             client.awaitLog(CBC, T);
-            pingBothWaysAndMove(lab, serverNs, "10.8.0.1", clientNs, tunAddress(lab, clientNs, "tun0"), FIVE_MB);
+            InteropConfigs.pingAndMoveFiveMegabytes(lab, serverNs, clientNs);
             assertEquals(0, client.stop());
         }
     }

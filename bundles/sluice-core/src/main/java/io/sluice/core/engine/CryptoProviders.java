@@ -32,4 +32,26 @@ public interface CryptoProviders {
     default Optional<DigestSpec> digestSpec(String name) {
         return digest(name).flatMap(p -> p.spec(name));
     }
+
+    /** One fixed provider of each kind, outside a container (tests, benchmarks, embedded use). */
+    static CryptoProviders of(CipherProvider ciphers, DigestProvider digests) {
+        java.util.Objects.requireNonNull(ciphers, "ciphers");
+        java.util.Objects.requireNonNull(digests, "digests");
+        return new CryptoProviders() {
+            @Override
+            public Optional<CipherProvider> cipher(String name) {
+                return ciphers.spec(name).map(s -> ciphers);
+            }
+
+            @Override
+            public Optional<DigestProvider> digest(String name) {
+                return digests.spec(name).map(s -> digests);
+            }
+
+            @Override
+            public Set<String> cipherNames() {
+                return ciphers.ciphers();
+            }
+        };
+    }
 }

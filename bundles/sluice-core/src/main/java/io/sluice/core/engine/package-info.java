@@ -4,7 +4,7 @@
  * host routing table, and a prompt for what a configuration leaves to the terminal.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.sluice.core.engine;
 
 import org.osgi.annotation.bundle.Export;

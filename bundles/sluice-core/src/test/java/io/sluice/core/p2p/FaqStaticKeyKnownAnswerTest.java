@@ -111,21 +111,6 @@ class FaqStaticKeyKnownAnswerTest {
             }
         };
         DigestProvider digests = new TestDigests();
-        return new CryptoProviders() {
-            @Override
-            public Optional<CipherProvider> cipher(String name) {
-                return blowfish.spec(name).map(s -> blowfish);
-            }
-
-            @Override
-            public Optional<DigestProvider> digest(String name) {
-                return digests.spec(name).map(s -> digests);
-            }
-
-            @Override
-            public Set<String> cipherNames() {
-                return blowfish.ciphers();
-            }
-        };
+        return CryptoProviders.of(blowfish, digests);
     }
 }
