@@ -346,7 +346,8 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
             flags.remove(IvProto.TLS_KEY_EXPORT);
         }
         // Every stub framing is handled (never compressing), so a 'compress migrate' server can move us to one.
-        String peerInfo = PeerInfoBuilder.sluice().dataCiphers(settings.dataCiphers()).flags(flags)
+        String peerInfo = PeerInfoBuilder.sluice()
+                .dataCiphers(CipherNegotiation.offeredNow(settings.dataCiphers(), platform.crypto())).flags(flags)
                 .compressionStubs(true).build();
         String options = settings.controlProtection().describe(OptionsString.builder()
                 .role(OptionsString.Role.TLS_CLIENT).devType("tun").tunMtu(settings.tun().mtu())
@@ -441,7 +442,8 @@ final class ClientConnection implements ControlSession.Listener, PacketReceiver 
         }
         log.info(Verb.INFO, "OPTIONS IMPORT: options from the server received and checked");
         CipherNegotiation.ClientChoice choice = CipherNegotiation.checkOnClient(pushed.cipher(),
-                settings.dataCiphers(), settings.dataCiphersFallback(), OptionsStringCheck.remoteCipher(serverOptions));
+                CipherNegotiation.offeredNow(settings.dataCiphers(), platform.crypto()), settings.dataCiphersFallback(),
+                OptionsStringCheck.remoteCipher(serverOptions));
         if (choice.failed()) {
             end(Ending.RESTART, choice.error().orElse("cipher negotiation failed"));
             return;

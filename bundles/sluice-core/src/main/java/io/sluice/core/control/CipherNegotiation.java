@@ -59,6 +59,22 @@ public final class CipherNegotiation {
     }
 
     /**
+     * The configured ciphers that an installed provider offers now, in order ({@code none} needs
+     * no provider): what negotiation may choose and a client announces. OpenVPN drops ciphers
+     * its crypto library lacks from {@code data-ciphers} at start; Sluice asks at each handshake,
+     * since a provider bundle can be uninstalled or installed while the instance runs.
+     */
+    public static List<String> offeredNow(List<String> configured, io.sluice.core.engine.CryptoProviders providers) {
+        List<String> offered = new ArrayList<>(configured.size());
+        for (String c : configured) {
+            if (c.equalsIgnoreCase("none") || providers.cipherSpec(c).isPresent()) {
+                offered.add(c);
+            }
+        }
+        return offered;
+    }
+
+    /**
      * Picks the cipher for a client.
      *
      * @param dataCiphers  the server's data-ciphers, in preference order

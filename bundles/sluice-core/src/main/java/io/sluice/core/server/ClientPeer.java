@@ -355,7 +355,8 @@ final class ClientPeer implements ControlSession.Listener {
             authFailed(refusal.get(), Optional.empty(), now);
             return;
         }
-        CipherNegotiation.ServerChoice choice = CipherNegotiation.selectForClient(server.settings().dataCiphers(),
+        CipherNegotiation.ServerChoice choice = CipherNegotiation.selectForClient(
+                CipherNegotiation.offeredNow(server.settings().dataCiphers(), server.providers()),
                 server.settings().dataCiphersFallback(), peerInfo, OptionsStringCheck.remoteCipher(remoteOptions));
         choice.log().forEach(line -> log.info(Verb.MULTI, line));
         if (choice.failed()) {

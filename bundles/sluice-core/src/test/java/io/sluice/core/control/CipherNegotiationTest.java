@@ -121,4 +121,11 @@ class CipherNegotiationTest {
                 + "--data-ciphers-fallback if you want to connect to this server."), CipherNegotiation.checkOnClient(
                 Optional.empty(), DEFAULT, Optional.empty(), Optional.empty()).error());
     }
+
+    @Test
+    void onlyCiphersAnInstalledProviderOffersNowAreNegotiatedAndNoneNeedsNoProvider() {
+        io.sluice.core.engine.CryptoProviders jdkOnly = io.sluice.core.testing.TestCrypto.providers();
+        assertEquals(List.of("AES-256-GCM", "none"),
+                CipherNegotiation.offeredNow(List.of("BF-CBC", "AES-256-GCM", "none"), jdkOnly));
+    }
 }
