@@ -26,7 +26,6 @@ public final class InteropConfigs {
                 "server 10.8.0.0 255.255.255.0", "verb 4", String.join("\n", extra), "");
     }
 
-    /** A client of {@code server}:1194 that checks the server certificate, connect-retry 1 2, verb 4. */
     /**
      * Through a tunnel between these configurations (the server at 10.8.0.1, the client on
      * {@code tun0}): pings both ways and 5 MB from the client to the server.
@@ -36,6 +35,7 @@ public final class InteropConfigs {
                 TunnelChecks.tunAddress(lab, clientNs, "tun0"), 5L * 1024 * 1024);
     }
 
+    /** A client of {@code server}:1194 that checks the server certificate, connect-retry 1 2, verb 4. */
     public static String client(String proto, String server, TestPki pki, IssuedCert cert, String... extra) {
         return String.join("\n", "client", "dev tun", "proto " + proto, "remote " + server + " 1194", "nobind",
                 "ca " + OpenVpnPeer.quote(pki.caCert()), "cert " + OpenVpnPeer.quote(cert.cert()),

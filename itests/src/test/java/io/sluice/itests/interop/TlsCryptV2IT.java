@@ -173,6 +173,55 @@ class TlsCryptV2IT {
         }
     }
 
+    @Test
+    void sluiceServerStartsStatelesslyForOpenVpn26AndKeepsStateForA25ClientUnlessForceCookie() throws Exception {
+        try (NetLab lab = NetLab.open("TlsCryptV2IT-cookie")) {
+            Ns serverNs = lab.namespace("server");
+            Ns aliceNs = lab.namespace("alice");
+            Ns bobNs = lab.namespace("bob");
+            Link alice = lab.link(serverNs, aliceNs);
+            Link bob = lab.link(serverNs, bobNs);
+            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
+            Path serverKey = OpenVpnKeys.genkey(OpenVpnKeys.Kind.TLS_CRYPT_V2_SERVER, lab.dir().resolve("v2-server.key"));
+            String aliceKey = "tls-crypt-v2 " + OpenVpnPeer.quote(
+                    OpenVpnKeys.tlsCryptV2Client(serverKey, lab.dir().resolve("alice.key")));
+            String bobKey = "tls-crypt-v2 " + OpenVpnPeer.quote(
+                    OpenVpnKeys.tlsCryptV2Client(serverKey, lab.dir().resolve("bob.key")));
+            String aliceConfig = client("udp", alice.a().v4(), pki, pki.client("alice"), aliceKey);
+            String bobConfig = client("udp", bob.a().v4(), pki, pki.client("bob"), bobKey);
+
+            // verb 7 shows OpenVPN's D_MULTI_DEBUG lines of the stateless start.
+            SluicePeer sluice = SluicePeer.start(lab, serverNs, "sluice-allow-noncookie", server("udp", "0.0.0.0",
+                    pki, pki.server("server"), "tls-crypt-v2 " + OpenVpnPeer.quote(serverKey), "verb 7"));
+            OpenVpnPeer alice26 = OpenVpnPeer.start(lab, aliceNs, "alice-openvpn26", aliceConfig);
+            pingAndMoveFiveMegabytes(lab, serverNs, aliceNs);
+            assertTrue(logged(sluice, "Reset packet from client, sending HMAC based reset challenge"),
+                    sluice.process().tail(40));
+            assertTrue(logged(sluice, "Valid packet (P_CONTROL_WKC_V1) with HMAC challenge from peer ([AF_INET]"
+                    + alice.b().v4()), "OpenVPN 2.6 resent its key with the cookie: " + sluice.process().tail(40));
+
+            // OpenVPN 2.5 announces no early negotiation and would not resend its key: its reset makes the session.
+            OpenVpnPeer bob25 = OpenVpnPeer.startVersion25(lab, bobNs, "bob-openvpn25", bobConfig);
+            pingAndMoveFiveMegabytes(lab, serverNs, bobNs);
+            assertFalse(logged(sluice, "with HMAC challenge from peer ([AF_INET]" + bob.b().v4()),
+                    sluice.process().tail(40));
+            bob25.stop();
+            alice26.stop();
+            assertEquals(0, sluice.stop());
+
+            SluicePeer strict = SluicePeer.start(lab, serverNs, "sluice-force-cookie", server("udp", "0.0.0.0", pki,
+                    pki.server("server"), "tls-crypt-v2 " + OpenVpnPeer.quote(serverKey) + " force-cookie", "verb 7"));
+            OpenVpnPeer refused = OpenVpnPeer.launchVersion25(lab, bobNs, "bob-openvpn25-refused", bobConfig);
+            strict.awaitLog(Pattern.compile(Pattern.quote("tls-crypt-v2 force-cookie is enabled, ignoring connection"
+                    + " attempt from old client ([AF_INET]" + bob.b().v4())), T);
+            OpenVpnPeer.start(lab, aliceNs, "alice-openvpn26-again", aliceConfig);
+            pingAndMoveFiveMegabytes(lab, serverNs, aliceNs);
+            assertFalse(refused.process().lines().stream().anyMatch(l -> l.contains("Initialization Sequence Completed")));
+            assertFalse(logged(strict, "Initial packet from [AF_INET]" + bob.b().v4()),
+                    "no session for the old client: " + strict.process().tail(20));
+        }
+    }
+
     private static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }

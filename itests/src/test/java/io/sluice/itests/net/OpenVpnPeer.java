@@ -68,6 +68,11 @@ public final class OpenVpnPeer {
         return peer;
     }
 
+    /** As {@link #startVersion25}, without waiting: for a peer that is expected to be refused. */
+    public static OpenVpnPeer launchVersion25(NetLab lab, Ns ns, String name, String config) {
+        return launch(lab, ns, name, config, true);
+    }
+
     /** Where host-setup unpacked OpenVPN 2.5 (SLUICE_LEGACY_OPENVPN overrides it, as there). */
     static Path version25Root() {
         Path root = Path.of(System.getenv().getOrDefault("SLUICE_LEGACY_OPENVPN",

@@ -18,6 +18,8 @@ public final class Verb {
     public static final int PARAMETERS = 4;
     /** Read/write markers and packet-level debugging: {@code D_PACKET_*}. */
     public static final int PACKETS = 5;
+    /** Debugging detail: {@code D_MULTI_DEBUG}, {@code D_TLS_STATE_ERRORS} (M_DEBUG messages). */
+    public static final int DEBUG = 7;
     /** The most OpenVPN accepts. */
     public static final int MAX = 11;
 

@@ -4,7 +4,7 @@
  * that admins' habits and log-watching scripts carry over.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.sluice.core.log;
 
 import org.osgi.annotation.bundle.Export;

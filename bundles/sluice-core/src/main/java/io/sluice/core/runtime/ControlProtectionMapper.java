@@ -67,12 +67,9 @@ final class ControlProtectionMapper {
                 }
             }
         }
-        if (line.arg(1).filter("force-cookie"::equals).isPresent()) {
-            // It means: answer only clients that can take the stateless HMAC-cookie start, which Sluice
-            // does not make; accepting the word would promise a protection that is not there.
-            throw ConfigException.at(line, "'force-cookie' needs the stateless HMAC-cookie start, not supported by"
-                    + " Sluice yet; 'allow-noncookie' (the default) is");
-        }
+        // force-cookie: serve only clients that can take the stateless start; allow-noncookie (the
+        // default) keeps state for older tls-crypt-v2 clients too. Meaningless on a client.
+        boolean forceCookie = line.arg(1).filter("force-cookie"::equals).isPresent();
         FileOrInline source = cc.tlsCryptV2().get();
         String where = source.path().map(Object::toString).orElse("[inline]");
         String text;
@@ -84,7 +81,7 @@ final class ControlProtectionMapper {
         try {
             // tls-crypt-v2-max-age (OpenVPN 2.7): days a client key's timestamp metadata may be old.
             int maxAgeDays = c.last("tls-crypt-v2-max-age").map(l -> Integer.parseInt(l.args().get(0))).orElse(0);
-            TlsCryptV2Spec spec = server ? TlsCryptV2Spec.server(TlsCryptV2ServerKey.parse(text), maxAgeDays)
+            TlsCryptV2Spec spec = server ? TlsCryptV2Spec.server(TlsCryptV2ServerKey.parse(text), maxAgeDays, forceCookie)
                     : TlsCryptV2Spec.client(TlsCryptV2ClientKey.parse(text));
             return ControlProtectionSpec.tlsCryptV2(spec, digest);
         } catch (IllegalArgumentException e) {

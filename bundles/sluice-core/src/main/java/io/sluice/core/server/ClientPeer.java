@@ -119,13 +119,15 @@ final class ClientPeer implements ControlSession.Listener {
     private long wakeAt = ReliableConstants.NEVER;
     /**
      * tls-crypt-v2: the client key's metadata until tls-crypt-v2-verify (script and listeners)
-     * accepted it; meanwhile the client's reset is held, unanswered.
+     * accepted it; meanwhile the client's first packet (its reset, or after a stateless start its
+     * P_CONTROL_WKC_V1) is held, unanswered.
      */
     private Optional<ClientKeyMetadata> keyToVerify;
-    private ByteBuffer heldReset;
+    private ByteBuffer heldFirst;
 
     ClientPeer(ServerInstance server, int shard, ScheduledExecutorService control, PacketLink link,
-               InetSocketAddress remote, int peerId, long now, SessionProtection protection) {
+               InetSocketAddress remote, int peerId, long now, SessionProtection protection,
+               Optional<HandshakeCookie.Echo> statelessStart) {
         this.server = server;
         this.shard = shard;
         this.control = control;
@@ -141,7 +143,10 @@ final class ClientPeer implements ControlSession.Listener {
         ControlRejectCounters rejects = server.controlRejects();
         this.texts = new ControlTextParser(rejects);
         this.log = server.log().withPrefix(ServerInstance.describe(remote));
-        this.session = ControlSession.server(server.sessionSettings(), codec, this, rejects);
+        this.session = statelessStart.isPresent()
+                ? ControlSession.serverAfterStatelessReset(server.sessionSettings(), codec, this, rejects,
+                        statelessStart.get().serverId(), statelessStart.get().clientId(), now)
+                : ControlSession.server(server.sessionSettings(), codec, this, rejects);
         this.createdAt = server.wallClock().instant();
         this.createdNanos = now;
     }
@@ -212,9 +217,9 @@ final class ClientPeer implements ControlSession.Listener {
         }
         lastReceived = now;
         if (keyToVerify.isPresent()) {
-            // Retransmissions of the reset while the verifier decides are dropped; the held one answers them.
-            if (heldReset == null) {
-                heldReset = packet;
+            // Retransmissions while the verifier decides are dropped; the held packet answers them.
+            if (heldFirst == null) {
+                heldFirst = packet;
                 verifyClientKey(keyToVerify.get());
             }
             return;
@@ -237,7 +242,7 @@ final class ClientPeer implements ControlSession.Listener {
                 .whenComplete((outcome, error) -> control.execute(() -> clientKeyVerified(outcome, error)));
     }
 
-    /** tls-crypt-v2-verify answered: go on with the held reset, or drop the session. */
+    /** tls-crypt-v2-verify answered: go on with the held packet, or drop the session. */
     private void clientKeyVerified(EventOutcome outcome, Throwable error) {
         if (state == State.CLOSED) {
             return;
@@ -251,9 +256,9 @@ final class ClientPeer implements ControlSession.Listener {
             return;
         }
         keyToVerify = Optional.empty();
-        ByteBuffer reset = heldReset;
-        heldReset = null;
-        controlPacket(reset, server.clock().nanos());
+        ByteBuffer first = heldFirst;
+        heldFirst = null;
+        controlPacket(first, server.clock().nanos());
     }
 
     /** Timers: retransmissions, hand window, keepalive, inactivity, renegotiation, delayed close. */

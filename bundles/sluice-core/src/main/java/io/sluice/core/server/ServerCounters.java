@@ -21,6 +21,9 @@ public final class ServerCounters {
     private final LongAdder refused = new LongAdder();
     private final LongAdder tunWriteFailed = new LongAdder();
     private final LongAdder clientKeyRefused = new LongAdder();
+    private final LongAdder statelessReplies = new LongAdder();
+    private final LongAdder badCookie = new LongAdder();
+    private final LongAdder noCookieSupport = new LongAdder();
 
     void malformed() {
         malformed.increment();
@@ -72,6 +75,36 @@ public final class ServerCounters {
 
     void clientKeyRefused() {
         clientKeyRefused.increment();
+    }
+
+    void statelessReply() {
+        statelessReplies.increment();
+    }
+
+    void badCookie() {
+        badCookie.increment();
+    }
+
+    void noCookieSupport() {
+        noCookieSupport.increment();
+    }
+
+    /** Client resets answered statelessly, with an HMAC cookie as our session id and no state kept. */
+    public long statelessReplies() {
+        return statelessReplies.sum();
+    }
+
+    /**
+     * Authentic packets that would open a session after a stateless start but echoed no cookie
+     * of ours for their address and session (forged, replayed, or later than the hand window).
+     */
+    public long badCookiePackets() {
+        return badCookie.sum();
+    }
+
+    /** tls-crypt-v2 resets of clients without early negotiation, dropped under {@code force-cookie}. */
+    public long clientsWithoutCookieSupport() {
+        return noCookieSupport.sum();
     }
 
     /** Genuine tls-crypt-v2 client keys that tls-crypt-v2-verify or a listener refused. */
@@ -134,6 +167,7 @@ public final class ServerCounters {
                 + " bad-control=" + badControl
                 + " bad-data=" + badData + " bad-source=" + badSource + " no-route=" + noRoute + " seal-failed="
                 + sealFailed + " send-failed=" + sendFailed + " refused=" + refused + " tun-write-failed="
-                + tunWriteFailed + " client-key-refused=" + clientKeyRefused;
+                + tunWriteFailed + " client-key-refused=" + clientKeyRefused + " stateless-replies=" + statelessReplies
+                + " bad-cookie=" + badCookie + " no-cookie-support=" + noCookieSupport;
     }
 }

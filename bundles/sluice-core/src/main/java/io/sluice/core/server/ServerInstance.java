@@ -92,6 +92,7 @@ public final class ServerInstance implements AutoCloseable {
     private final ControlRejectCounters controlRejects = new ControlRejectCounters();
     private final RejectCounters wireRejects = new RejectCounters();
     private final RoutingTable<ClientPeer> routes;
+    private final StatelessStart statelessStart;
     private final ConcurrentHashMap<Endpoint, ClientPeer> byEndpoint = new ConcurrentHashMap<>();
     /** Pool leases of connected clients, to give back when they go. */
     private final ConcurrentHashMap<ClientPeer, PoolLease> leases = new ConcurrentHashMap<>();
@@ -154,6 +155,7 @@ public final class ServerInstance implements AutoCloseable {
         this.sessionSettings = new SessionSettings(SessionRole.SERVER,
                 TlsEndpointFactory.server(settings.tls(), wallClock, random), reliable, settings.timings().tlsMtu(),
                 settings.timings().handWindow(), settings.timings().transitionWindow(), random);
+        this.statelessStart = new StatelessStart(settings.timings().handWindow(), random, this::newControlCodec);
         OptionsString occ = settings.controlProtection().describe(OptionsString.builder()
                 .role(OptionsString.Role.TLS_SERVER).devType("tun").tunMtu(settings.tun().mtu())
                 .compression(settings.payload().occ())
@@ -329,32 +331,9 @@ public final class ServerInstance implements AutoCloseable {
             }
             return;
         }
-        Endpoint endpoint = new Endpoint(link, from);
-        ClientPeer peer = byEndpoint.get(endpoint);
-        boolean hardReset = opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V2
-                || opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3;
+        ClientPeer peer = byEndpoint.get(new Endpoint(link, from));
         if (peer == null) {
-            if (!hardReset || header.keyId() != 0) {
-                counters.unknownPeer();
-                return;
-            }
-            // tls-auth / tls-crypt / tls-crypt-v2: a reset that does not authenticate costs no
-            // per-session state.
-            if (opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3 && protection.name().equals("tls-crypt-v2")) {
-                log.info(Verb.HANDSHAKE, "Control Channel: using tls-crypt-v2 key"); // tls_crypt.c, D_HANDSHAKE
-            }
-            Decoded<SessionProtection> admitted = protection.admit(opcode, packet);
-            if (!admitted.isOk()) {
-                counters.controlAuthFailed();
-                wireRejects.count(admitted.reject());
-                // OpenVPN's words (verb 1, muted with 'mute'), so admins' fail2ban filters keep matching.
-                for (String line : FirstPacketRefusal.logLines(protection.name(), opcode, admitted.reject(),
-                        describeLong(from))) {
-                    log.info(Verb.INFO, LogCategory.PACKET_DROPS, line);
-                }
-                return;
-            }
-            peer = newClient(link, from, header, now, admitted.value());
+            peer = firstPacket(link, from, header, packet, now);
             if (peer == null) {
                 return;
             }
@@ -363,6 +342,86 @@ public final class ServerInstance implements AutoCloseable {
         copy.put(packet.duplicate()).flip();
         ClientPeer target = peer;
         target.control().execute(() -> target.controlPacket(copy, clock.nanos()));
+    }
+
+    /**
+     * A control packet from an address with no client: a new session, a stateless answer, or a
+     * drop. Nothing is kept for a packet that does not authenticate. Over UDP a client's reset is
+     * answered statelessly ({@link StatelessStart}) and the session is made only when the
+     * client's next packet echoes our cookie, as OpenVPN 2.6 does; over TCP (mtcp.c) and for a
+     * tls-crypt-v2 client that cannot resend its key, the reset makes the session at once.
+     *
+     * @return the client the packet goes to, or null when it was dealt with or dropped
+     */
+    private ClientPeer firstPacket(PacketLink link, InetSocketAddress from, OuterHeader header, ByteBuffer packet,
+                                   long now) {
+        Opcode opcode = header.opcode();
+        boolean reset = opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V2
+                || opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3;
+        boolean stateless = link.protocol() == TransportProtocol.UDP;
+        if (header.keyId() != 0 || !(reset || stateless && StatelessStart.echoes(opcode))) {
+            counters.unknownPeer();
+            return null;
+        }
+        ControlProtection protection = this.protection;
+        if (opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3 && protection.name().equals("tls-crypt-v2")) {
+            log.info(Verb.HANDSHAKE, "Control Channel: using tls-crypt-v2 key"); // tls_crypt.c, D_HANDSHAKE
+        }
+        // tls-auth / tls-crypt / tls-crypt-v2: a packet that does not authenticate costs no
+        // per-session state.
+        Decoded<SessionProtection> admitted = protection.admit(opcode, packet);
+        if (!admitted.isOk()) {
+            counters.controlAuthFailed();
+            wireRejects.count(admitted.reject());
+            // OpenVPN's words (verb 1, muted with 'mute'), so admins' fail2ban filters keep matching.
+            for (String line : FirstPacketRefusal.logLines(protection.name(), opcode, admitted.reject(),
+                    describeLong(from))) {
+                log.info(Verb.INFO, LogCategory.PACKET_DROPS, line);
+            }
+            return null;
+        }
+        if (!stateless) {
+            return newClient(link, from, header, now, admitted.value(), Optional.empty());
+        }
+        if (reset) {
+            if (opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3 && !StatelessStart.announcesEarlyNegotiation(packet)) {
+                if (protection.requiresCookie()) {
+                    counters.noCookieSupport();
+                    log.info(Verb.DEBUG, "tls-crypt-v2 force-cookie is enabled, ignoring connection attempt from old"
+                            + " client (" + describeLong(from) + ")");
+                    return null;
+                }
+                // The client will not send its key again: keep the session it opens now (mudp.c).
+                return newClient(link, from, header, now, admitted.value(), Optional.empty());
+            }
+            ByteBuffer reply = statelessStart.reply(header.sessionId(), from, admitted.value().wrapper(),
+                    opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3, now);
+            try {
+                link.send(reply, from);
+                counters.statelessReply();
+            } catch (IOException e) {
+                counters.sendFailed();
+            }
+            log.info(Verb.DEBUG, "Reset packet from client, sending HMAC based reset challenge");
+            return null;
+        }
+        Optional<HandshakeCookie.Echo> echo = statelessStart.echo(packet, from, admitted.value().wrapper(), now);
+        if (echo.isEmpty()) {
+            counters.badCookie();
+            log.info(Verb.PARAMETERS, LogCategory.PACKET_DROPS, "Packet (" + opcode + ") with invalid or missing SID from "
+                    + describeLong(from));
+            return null;
+        }
+        log.info(Verb.DEBUG, "Valid packet (" + opcode + ") with HMAC challenge from peer (" + describeLong(from)
+                + "), accepting new connection.");
+        // The wrapper that checked the echo has taken this packet into its replay window; the
+        // session opens it again with its own, which skips the id our reset reply used.
+        Decoded<SessionProtection> session = protection.admit(opcode, packet);
+        if (!session.isOk()) {
+            return null; // cannot happen: the same packet authenticated a moment ago
+        }
+        session.value().wrapper().skipSendIds(1);
+        return newClient(link, from, header, now, session.value(), echo);
     }
 
     /** A client's authenticated packet came from a new address: it talks to us from there now. */
@@ -408,7 +467,7 @@ public final class ServerInstance implements AutoCloseable {
     // --- clients --------------------------------------------------------------------------
 
     private ClientPeer newClient(PacketLink link, InetSocketAddress from, OuterHeader header, long now,
-                                 SessionProtection protection) {
+                                 SessionProtection protection, Optional<HandshakeCookie.Echo> statelessStart) {
         Integer peerId;
         synchronized (freePeerIds) {
             peerId = freePeerIds.poll();
@@ -423,7 +482,8 @@ public final class ServerInstance implements AutoCloseable {
             return null;
         }
         int shard = Math.floorMod(from.hashCode(), shards.length);
-        ClientPeer peer = new ClientPeer(this, shard, shards[shard], link, from, peerId, now, protection);
+        ClientPeer peer = new ClientPeer(this, shard, shards[shard], link, from, peerId, now, protection,
+                statelessStart);
         ClientPeer previous = byEndpoint.putIfAbsent(new Endpoint(link, from), peer);
         if (previous != null) {
             release(peerId);

@@ -101,11 +101,16 @@ public final class ControlSession {
 
     private ControlSession(SessionSettings settings, ControlCodec codec, Listener listener, ControlRejectCounters rejects,
                            Opcode clientReset) {
+        this(settings, codec, listener, rejects, clientReset, SessionId.random(settings.random()));
+    }
+
+    private ControlSession(SessionSettings settings, ControlCodec codec, Listener listener, ControlRejectCounters rejects,
+                           Opcode clientReset, SessionId localId) {
         this.clientReset = clientReset;
         this.settings = settings;
         this.codec = codec;
         this.listener = listener;
-        this.localId = SessionId.random(settings.random());
+        this.localId = localId;
         this.keyMethodCodec = new KeyMethod2Codec(KeyMethod2Limits.DEFAULT, rejects);
         this.framer = ControlTextFramer.openVpnDefault(rejects);
         this.out = ByteBuffer.allocate(settings.tlsMtu() + 512);
@@ -126,6 +131,34 @@ public final class ControlSession {
                                        ControlRejectCounters rejects) {
         requireRole(settings, SessionRole.SERVER);
         return new ControlSession(settings, codec, listener, rejects, Opcode.P_CONTROL_HARD_RESET_CLIENT_V2);
+    }
+
+    /**
+     * A server session whose reset exchange already happened outside it: the server answered the
+     * client's hard reset statelessly, with {@code localId} (its HMAC cookie) as its session id,
+     * and the client's next packet echoed it (ssl.c {@code session_skip_to_pre_start}). Key 0
+     * starts with both resets done: the client's message 0 counts as received, ours as sent and
+     * acknowledged, so the next message each way is 1, and TLS waits for the client's hello.
+     * The codec's wrapper must already have skipped the replay packet id the reset reply used
+     * ({@link io.sluice.core.wire.ControlWrapper#skipSendIds}).
+     */
+    public static ControlSession serverAfterStatelessReset(SessionSettings settings, ControlCodec codec,
+                                                           Listener listener, ControlRejectCounters rejects,
+                                                           SessionId localId, SessionId remoteId, long now) {
+        requireRole(settings, SessionRole.SERVER);
+        if (!localId.isDefined() || !remoteId.isDefined()) {
+            throw new IllegalArgumentException("both session ids must be defined");
+        }
+        ControlSession s = new ControlSession(settings, codec, listener, rejects, Opcode.P_CONTROL_HARD_RESET_CLIENT_V2,
+                localId);
+        s.remoteId = remoteId;
+        ReliableChannel channel = new ReliableChannel(settings.reliable(), 0, localId, remoteId, 1, 1);
+        KeyState key = new KeyState(0, SessionRole.SERVER, channel, KeyPhase.START, now);
+        key.resetSent(true);
+        key.tls(settings.tls().newEndpoint());
+        s.keys[0] = key;
+        s.latest = 0;
+        return s;
     }
 
     /** A client session whose first reset ({@code P_CONTROL_HARD_RESET_CLIENT_V2}) is queued. */

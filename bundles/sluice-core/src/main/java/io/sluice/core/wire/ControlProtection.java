@@ -44,6 +44,15 @@ public interface ControlProtection {
                 : Decoded.rejected(Reject.BAD_AUTHENTICATION);
     }
 
+    /**
+     * True when a server answers only clients that can take its stateless start: {@code
+     * tls-crypt-v2 KEY force-cookie}, which drops a V3 reset that announces no early negotiation
+     * rather than keep state for it (mudp.c {@code CO_FORCE_TLSCRYPTV2_COOKIE}).
+     */
+    default boolean requiresCookie() {
+        return false;
+    }
+
     /** The hard reset a client starts a session with: V3 carries a tls-crypt-v2 key, V2 otherwise. */
     default Opcode clientReset() {
         return Opcode.P_CONTROL_HARD_RESET_CLIENT_V2;

@@ -103,8 +103,8 @@ public record ControlProtectionSpec(Kind kind, Optional<Key2> key, KeyDirection 
                     + (server ? "server" : "client") + " key");
         }
         return server
-                ? ControlProtections.tlsCryptV2Server(spec.serverKey().get(), spec.maxAgeDays(), ControlLimits.DEFAULT,
-                        replay)
+                ? ControlProtections.tlsCryptV2Server(spec.serverKey().get(), spec.maxAgeDays(), spec.forceCookie(),
+                        ControlLimits.DEFAULT, replay)
                 : ControlProtections.tlsCryptV2Client(spec.clientKey().get(), ControlLimits.DEFAULT, replay);
     }
 

@@ -50,14 +50,16 @@ public final class ControlProtections {
     }
 
     /**
-     * {@code tls-crypt-v2 SERVERKEY} on a server, with {@code tls-crypt-v2-max-age} (0 for none).
+     * {@code tls-crypt-v2 SERVERKEY [force-cookie]} on a server, with {@code tls-crypt-v2-max-age}
+     * (0 for none).
      *
      * @throws GeneralSecurityException when the JVM offers no AES-CTR or HMAC-SHA256
      */
     public static TlsCryptV2ServerProtection tlsCryptV2Server(TlsCryptV2ServerKey key, int maxAgeDays,
-                                                              ControlLimits limits, ControlReplay replay)
+                                                              boolean forceCookie, ControlLimits limits,
+                                                              ControlReplay replay)
             throws GeneralSecurityException {
-        return new TlsCryptV2ServerProtection(key, maxAgeDays, limits, replay);
+        return new TlsCryptV2ServerProtection(key, maxAgeDays, forceCookie, limits, replay);
     }
 
     /**

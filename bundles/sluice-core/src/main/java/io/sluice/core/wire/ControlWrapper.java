@@ -61,4 +61,13 @@ public interface ControlWrapper {
      *         ({@link Reject#BAD_AUTHENTICATION}, {@link Reject#REPLAY}, {@link Reject#TRUNCATED})
      */
     Decoded<ByteBuffer> open(Opcode opcode, ByteBuffer packet);
+
+    /**
+     * Moves the send counter past {@code count} ids sealed elsewhere: a server that answered a
+     * client's reset statelessly, with a wrapper it then dropped, continues the session after
+     * the replay packet id that reply used, or the client would drop our next packet as a replay
+     * (ssl.c {@code session_skip_to_pre_start}). Nothing to do without a counter.
+     */
+    default void skipSendIds(int count) {
+    }
 }

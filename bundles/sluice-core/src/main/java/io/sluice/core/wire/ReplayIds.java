@@ -47,6 +47,13 @@ final class ReplayIds {
         out.putInt(index + 4, (int) sender.time());
     }
 
+    /** Uses up {@code count} ids without writing them. */
+    void skip(int count) {
+        for (int i = 0; i < count; i++) {
+            sender.next();
+        }
+    }
+
     /**
      * Whether the id and time at absolute {@code index} are fresh; if so, records them. Called
      * only once the packet proved authentic, as crypto.c {@code crypto_check_replay} is.

@@ -61,6 +61,11 @@ public final class TlsAuthWrapper implements ControlWrapper {
     }
 
     @Override
+    public void skipSendIds(int count) {
+        ids.skip(count);
+    }
+
+    @Override
     public Decoded<ByteBuffer> open(Opcode opcode, ByteBuffer packet) {
         int start = packet.position();
         int end = packet.limit();

@@ -32,6 +32,7 @@ public final class TlsCryptV2ServerProtection implements ControlProtection {
     private final InstantSource wallClock;
     private final ControlLimits limits;
     private final ControlReplay replay;
+    private final boolean forceCookie;
 
     /**
      * @param maxAgeDays {@code tls-crypt-v2-max-age}: refuse keys whose timestamp is older than
@@ -40,6 +41,16 @@ public final class TlsCryptV2ServerProtection implements ControlProtection {
      */
     public TlsCryptV2ServerProtection(TlsCryptV2ServerKey key, int maxAgeDays, ControlLimits limits,
                                       ControlReplay replay) throws GeneralSecurityException {
+        this(key, maxAgeDays, false, limits, replay);
+    }
+
+    /**
+     * @param forceCookie {@code force-cookie}: see {@link #requiresCookie()}
+     * @throws GeneralSecurityException when the JVM offers no AES-CTR or HMAC-SHA256
+     */
+    public TlsCryptV2ServerProtection(TlsCryptV2ServerKey key, int maxAgeDays, boolean forceCookie, ControlLimits limits,
+                                      ControlReplay replay) throws GeneralSecurityException {
+        this.forceCookie = forceCookie;
         if (maxAgeDays < 0) {
             throw new IllegalArgumentException("max age must be positive, or 0 for none: " + maxAgeDays);
         }
@@ -68,14 +79,15 @@ public final class TlsCryptV2ServerProtection implements ControlProtection {
 
     /**
      * Checks a client's first packet, reading it by absolute index only (position and limit as
-     * before on return, nothing kept): {@link Reject#UNPROTECTED} unless it is a V3 reset;
+     * before on return, nothing kept): {@link Reject#UNPROTECTED} unless it carries the client's
+     * wrapped key (a V3 reset, or the P_CONTROL_WKC_V1 that follows a stateless start);
      * {@link ClientKeyWrapping#unwrap}'s rejections for its WKc; {@link Reject#CLIENT_KEY_TOO_OLD}
      * under {@code tls-crypt-v2-max-age}; {@link Reject#BAD_AUTHENTICATION} when the reset is not
      * tls-crypt under the unwrapped key. Never throws for what the packet holds.
      */
     @Override
     public Decoded<SessionProtection> admit(Opcode opcode, ByteBuffer packet) {
-        if (opcode != Opcode.P_CONTROL_HARD_RESET_CLIENT_V3) {
+        if (!opcode.carriesWrappedClientKey()) {
             return Decoded.rejected(Reject.UNPROTECTED);
         }
         ByteBuffer view = packet.duplicate();
@@ -115,6 +127,11 @@ public final class TlsCryptV2ServerProtection implements ControlProtection {
         Optional<Instant> created = metadata.timestamp();
         return created.isEmpty()
                 || Duration.between(created.get(), now).getSeconds() > (long) maxAgeDays * 24 * 60 * 60;
+    }
+
+    @Override
+    public boolean requiresCookie() {
+        return forceCookie;
     }
 
     @Override

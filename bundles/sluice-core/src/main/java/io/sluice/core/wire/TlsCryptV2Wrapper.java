@@ -45,6 +45,11 @@ final class TlsCryptV2Wrapper implements ControlWrapper {
     }
 
     @Override
+    public void skipSendIds(int count) {
+        inner.skipSendIds(count);
+    }
+
+    @Override
     public Decoded<ByteBuffer> open(Opcode opcode, ByteBuffer packet) {
         if (opcode.carriesWrappedClientKey()) {
             int wkcStart = ClientKeyWrapping.locate(packet);

@@ -87,6 +87,11 @@ public final class TlsCryptWrapper implements ControlWrapper {
     }
 
     @Override
+    public void skipSendIds(int count) {
+        ids.skip(count);
+    }
+
+    @Override
     public Decoded<ByteBuffer> open(Opcode opcode, ByteBuffer packet) {
         int start = packet.position();
         int end = packet.limit();

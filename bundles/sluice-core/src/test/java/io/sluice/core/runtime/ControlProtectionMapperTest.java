@@ -1,6 +1,7 @@
 package io.sluice.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,11 +137,17 @@ class ControlProtectionMapperTest {
     }
 
     @Test
-    void forceCookieAndASecondProtectionOnATlsCryptV2ServerAreRefused() throws Exception {
+    void forceCookieIsReadAndAllowNoncookieIsTheDefault() throws Exception {
+        Files.writeString(dir.resolve("v2-server.key"), fixture("tls-crypt-v2-server.key"));
+        assertTrue(mapServer("tls-crypt-v2 v2-server.key force-cookie\n").v2().orElseThrow().forceCookie());
+        assertFalse(mapServer("tls-crypt-v2 v2-server.key allow-noncookie\n").v2().orElseThrow().forceCookie());
+        assertFalse(mapServer("tls-crypt-v2 v2-server.key\n").v2().orElseThrow().forceCookie());
+    }
+
+    @Test
+    void aSecondProtectionOnATlsCryptV2ServerIsRefused() throws Exception {
         Files.writeString(dir.resolve("v2-server.key"), fixture("tls-crypt-v2-server.key"));
         Files.writeString(dir.resolve("tc.key"), KEY);
-        assertTrue(assertThrows(ConfigException.class, () -> mapServer("tls-crypt-v2 v2-server.key force-cookie\n"))
-                .getMessage().contains("'force-cookie' needs the stateless HMAC-cookie start"));
         assertTrue(assertThrows(ConfigException.class, () -> mapServer("tls-crypt tc.key\ntls-crypt-v2 v2-server.key\n"))
                 .getMessage().contains("tls-crypt-v2 together with tls-crypt on a server is not supported"));
     }

@@ -1,7 +1,16 @@
 package io.sluice.core.server;
 
 import io.sluice.config.CompatMode;
+import io.sluice.core.wire.AckPacket;
+import io.sluice.core.wire.AckRecord;
+import io.sluice.core.wire.ControlCodec;
+import io.sluice.core.wire.ControlLimits;
+import io.sluice.core.wire.ControlPacket;
+import io.sluice.core.wire.ControlProtection;
 import io.sluice.core.wire.ControlProtectionSpec;
+import io.sluice.core.wire.Opcode;
+import io.sluice.core.wire.RejectCounters;
+import io.sluice.core.wire.SessionId;
 import static io.sluice.core.testing.TestPackets.await;
 import static io.sluice.core.testing.TestPackets.ipv4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -108,6 +117,44 @@ class ServerInstanceTest {
         tun.fromHost.add(toAlice);
         assertArrayEquals(toAlice, alice.tunnel.poll(5, TimeUnit.SECONDS), "the client got the host's packet");
         assertEquals(List.of("alice 10.8.0.2"), server.connectedClients());
+        assertTrue(server.dropCounters().statelessReplies() >= 1, "the reset was answered statelessly, as OpenVPN 2.6 does");
+    }
+
+    @Test
+    void resetsAreAnsweredWithoutKeepingStateAndOnlyAnEchoedCookieOpensASession() throws Exception {
+        ControlCodec codec = new ControlCodec(ControlLimits.DEFAULT, ControlProtection.none().newWrapper(),
+                new RejectCounters());
+        SessionId clientId = SessionId.fromHex("0011223344556677");
+        for (int port = 30000; port < 30500; port++) { // a flood of resets from spoofed addresses
+            udp.fromClient(new InetSocketAddress("198.18.0.9", port), encode(codec, new ControlPacket(
+                    Opcode.P_CONTROL_HARD_RESET_CLIENT_V2, 0, clientId, AckRecord.EMPTY, 0, new byte[0])));
+        }
+        await(() -> server.dropCounters().statelessReplies() == 500, "every reset answered: " + server.dropCounters());
+        assertEquals(0, server.clientCount(), "no session for a reset alone");
+
+        InetSocketAddress client = new InetSocketAddress("198.18.0.9", 30000);
+        ControlPacket reply = (ControlPacket) codec.decode(ByteBuffer.wrap(udp.queueFor(client).poll(5, TimeUnit.SECONDS)))
+                .value();
+        assertEquals(Opcode.P_CONTROL_HARD_RESET_SERVER_V2, reply.opcode());
+        assertEquals(0, reply.messageId());
+        assertEquals(AckRecord.of(clientId, 0), reply.acks(), "acks the client's reset");
+        SessionId cookie = reply.sessionId();
+
+        byte[] echo = encode(codec, new AckPacket(0, clientId, AckRecord.of(cookie, 0)));
+        udp.fromClient(new InetSocketAddress("198.18.0.9", 30999), echo); // the right cookie from another address
+        udp.fromClient(client, encode(codec, new AckPacket(0, clientId, AckRecord.of(new SessionId(cookie.value() ^ 1), 0))));
+        udp.fromClient(client, encode(codec, new AckPacket(0, new SessionId(42), AckRecord.of(cookie, 0))));
+        await(() -> server.dropCounters().badCookiePackets() == 3, "forged echoes counted: " + server.dropCounters());
+        assertEquals(0, server.clientCount());
+
+        udp.fromClient(client, echo);
+        await(() -> server.clientCount() == 1, "the echo opens the session");
+    }
+
+    private static byte[] encode(ControlCodec codec, io.sluice.core.wire.ControlMessage message) {
+        ByteBuffer out = ByteBuffer.allocate(codec.maxEncodedLength(message));
+        codec.encode(message, out);
+        return java.util.Arrays.copyOf(out.array(), out.position());
     }
 
     @Test

@@ -28,7 +28,9 @@ import io.sluice.core.tls.TlsSettings;
 import io.sluice.core.wire.AckRecord;
 import io.sluice.core.wire.ControlCodec;
 import io.sluice.core.wire.ControlLimits;
+import io.sluice.core.wire.ControlMessage;
 import io.sluice.core.wire.ControlPacket;
+import io.sluice.core.wire.EarlyNegotiation;
 import io.sluice.core.wire.ControlProtectionSpec;
 import io.sluice.core.wire.ControlProtections;
 import io.sluice.core.wire.ControlReplay;
@@ -126,16 +128,44 @@ class TlsCryptV2ServerInstanceTest {
 
     /** A client's V3 reset under {@code keyFile}, sealed as our tls-crypt-v2 client seals it. */
     private static byte[] v3Reset(String keyFile) throws Exception {
-        ControlReplay replay = ControlReplay.defaults(java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC),
-                new io.sluice.core.time.FakeClock());
-        ControlCodec codec = new ControlCodec(ControlLimits.DEFAULT, ControlProtections.tlsCryptV2Client(
-                TlsCryptV2ClientKey.parse(fixture(keyFile)), ControlLimits.DEFAULT, replay).newWrapper(),
-                new RejectCounters());
-        ControlPacket reset = new ControlPacket(Opcode.P_CONTROL_HARD_RESET_CLIENT_V3, 0,
-                SessionId.fromHex("0123456789abcdef"), AckRecord.EMPTY, 0, new byte[0]);
-        ByteBuffer out = ByteBuffer.allocate(codec.maxEncodedLength(reset));
-        codec.encode(reset, out);
-        return java.util.Arrays.copyOf(out.array(), out.position());
+        return new V2Client(keyFile).reset();
+    }
+
+    /** One tls-crypt-v2 client's control channel, as OpenVPN 2.6 starts it (it announces early negotiation). */
+    private static final class V2Client {
+        private static final SessionId ID = SessionId.fromHex("0123456789abcdef");
+        private final ControlCodec codec;
+
+        V2Client(String keyFile) throws Exception {
+            ControlReplay replay = ControlReplay.defaults(java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC),
+                    new io.sluice.core.time.FakeClock());
+            codec = new ControlCodec(ControlLimits.DEFAULT, ControlProtections.tlsCryptV2Client(
+                    TlsCryptV2ClientKey.parse(fixture(keyFile)), ControlLimits.DEFAULT, replay).newWrapper(),
+                    new RejectCounters());
+        }
+
+        byte[] reset() {
+            return encode(new ControlPacket(Opcode.P_CONTROL_HARD_RESET_CLIENT_V3, 0, ID, AckRecord.EMPTY, 0,
+                    new byte[0]));
+        }
+
+        /** The first TLS packet, acking the server's reset and carrying the wrapped key again. */
+        byte[] wrappedKeyAgain(SessionId server) {
+            byte[] partialTlsRecord = {0x16, 0x03, 0x01}; // TLS waits for the rest: nothing fails
+            return encode(new ControlPacket(Opcode.P_CONTROL_WKC_V1, 0, ID, AckRecord.of(server, 0), 1,
+                    partialTlsRecord));
+        }
+
+        ControlMessage decode(byte[] datagram) {
+            assertNotNull(datagram, "an answer from the server");
+            return codec.decode(ByteBuffer.wrap(datagram)).value();
+        }
+
+        private byte[] encode(ControlMessage message) {
+            ByteBuffer out = ByteBuffer.allocate(codec.maxEncodedLength(message));
+            codec.encode(message, out);
+            return java.util.Arrays.copyOf(out.array(), out.position());
+        }
     }
 
     private static InetSocketAddress from(int port) {
@@ -167,10 +197,19 @@ class TlsCryptV2ServerInstanceTest {
     }
 
     @Test
-    void aGenuineKeyIsAnsweredOnceVerifiedAndARefusedOneLeavesNoSession() throws Exception {
+    void aGenuineKeyIsAnsweredStatelesslyThenVerifiedWhenResentAndARefusedOneLeavesNoSession() throws Exception {
         start();
-        udp.fromClient(from(43000), v3Reset("tls-crypt-v2-client.key"));
-        assertNotNull(udp.queueFor(from(43000)).poll(10, TimeUnit.SECONDS), "the server's reset");
+        V2Client alice = new V2Client("tls-crypt-v2-client.key");
+        udp.fromClient(from(43000), alice.reset());
+        ControlPacket reply = (ControlPacket) alice.decode(udp.queueFor(from(43000)).poll(10, TimeUnit.SECONDS));
+        assertEquals(Opcode.P_CONTROL_HARD_RESET_SERVER_V2, reply.opcode());
+        assertTrue(EarlyNegotiation.parse(reply.payload()).value().resendWrappedClientKey(), "asks for the key again");
+        assertEquals(0, server.clientCount(), "nothing kept for a reset");
+        assertTrue(verified.isEmpty(), "nor verified yet");
+
+        udp.fromClient(from(43000), alice.wrappedKeyAgain(reply.sessionId()));
+        ControlMessage ack = alice.decode(udp.queueFor(from(43000)).poll(10, TimeUnit.SECONDS));
+        assertEquals(AckRecord.of(V2Client.ID, 1), ack.acks(), "the resent key's packet is taken once verified");
         assertEquals(1, server.clientCount());
         TunnelEvent event = verified.get(0);
         assertEquals("tls-crypt-v2-verify", event.environment().get("script_type"));
@@ -179,12 +218,16 @@ class TlsCryptV2ServerInstanceTest {
                 "the timestamp after the type byte");
 
         accept = false;
-        udp.fromClient(from(43001), v3Reset("tls-crypt-v2-client-metadata.key"));
+        V2Client bob = new V2Client("tls-crypt-v2-client-metadata.key");
+        udp.fromClient(from(43001), bob.reset());
+        ControlPacket bobsReply = (ControlPacket) bob.decode(udp.queueFor(from(43001)).poll(10, TimeUnit.SECONDS));
+        udp.fromClient(from(43001), bob.wrappedKeyAgain(bobsReply.sessionId()));
         await(() -> server.dropCounters().clientKeysRefused() == 1, "refused: " + server.dropCounters());
         await(() -> server.clientCount() == 1, "only the first client is left");
         assertEquals("0", verified.get(1).environment().get("metadata_type"));
         assertNull(udp.queueFor(from(43001)).poll(300, TimeUnit.MILLISECONDS), "no answer to a refused key");
         assertEquals(0, server.dropCounters().controlAuthFailures());
+        assertEquals(0, server.dropCounters().badCookiePackets());
     }
 
     private static Inet4Address v4(String s) throws Exception {

@@ -80,7 +80,7 @@ class WrappedKeyResendTest {
         assertArrayEquals(wkc, Arrays.copyOfRange(v3, v3.length - wkc.length, v3.length));
 
         var serverSide = ControlProtections.tlsCryptV2Server(TlsCryptV2ServerKey.parse(
-                fixture("tls-crypt-v2-server.key")), 0, ControlLimits.DEFAULT, replay);
+                fixture("tls-crypt-v2-server.key")), 0, false, ControlLimits.DEFAULT, replay);
         SessionProtection session = serverSide.admit(Opcode.P_CONTROL_HARD_RESET_CLIENT_V3, ByteBuffer.wrap(v3)).value();
         ControlCodec server = new ControlCodec(ControlLimits.DEFAULT, session.wrapper(), new RejectCounters());
         ControlPacket reset = assertInstanceOf(ControlPacket.class, server.decode(ByteBuffer.wrap(v3)).value());

@@ -35,7 +35,7 @@ class TlsCryptV2ProtectionTest {
     private final RejectCounters rejects = new RejectCounters();
 
     private static TlsCryptV2ServerProtection server(int maxAgeDays, long now) throws GeneralSecurityException {
-        return ControlProtections.tlsCryptV2Server(SERVER_KEY, maxAgeDays, ControlLimits.DEFAULT,
+        return ControlProtections.tlsCryptV2Server(SERVER_KEY, maxAgeDays, false, ControlLimits.DEFAULT,
                 WrapTesting.replay(now));
     }
 
