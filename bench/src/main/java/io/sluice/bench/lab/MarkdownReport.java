@@ -43,7 +43,7 @@ final class MarkdownReport {
                 + "(whole client sessions over UDP without TUN devices, all in one JVM), brings %d sessions up, %d in "
                 + "their handshake at once, and holds them all for %d s with the server's keepalive (ping 2). Time to "
                 + "connected is from a session's start to its keys installed and the pushed options applied. Every "
-                + "session uses the same client certificate (`duplicate-cn`); OpenVPN's `connect-freq-initial` is "
+                + "session uses the same client certificate (`duplicate-cn`); both servers' `connect-freq-initial` is "
                 + "raised out of the way. Server CPU per session is over the handshakes; memory is the server's "
                 + "RSS growth from before the generator started to all sessions up (for a JVM that includes heap "
                 + "not yet collected); idle CPU is over the holding time. Server and generator start cold for each "

@@ -340,8 +340,9 @@ public final class OptionTable {
         rows.add(new Row(TODO, "iroute", 1, 2, HOST, IPV4));
         rows.add(new Row(TODO, "iroute-ipv6", 1, 1, IPV6_NET));
         rows.add(new Row(TODO, "hash-size", 2, 2, range(1, Integer.MAX_VALUE), range(1, Integer.MAX_VALUE)));
-        rows.add(new Row(TODO, "connect-freq", 2, 2, INT, INT));
-        rows.add(new Row(TODO, "connect-freq-initial", 2, 2, INT, INT));
+        rows.add(new Row(DONE, "connect-freq", 2, 2, range(1, Integer.MAX_VALUE), range(1, Integer.MAX_VALUE)));
+        rows.add(new Row(DONE, "connect-freq-initial", 2, 2, range(1, Integer.MAX_VALUE),
+                range(1, Integer.MAX_VALUE)));
         rows.add(new Row(DONE, "max-clients", 1, 1, range(0, 0xFFFFFE)));
         rows.add(new Row(TODO, "max-routes-per-client", 1, 1, INT));
         rows.add(new Row(DONE, "verify-client-cert", 0, 1, oneOf("verify-client-cert value", "none", "optional", "require")));

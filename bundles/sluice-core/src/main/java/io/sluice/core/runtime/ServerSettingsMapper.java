@@ -59,7 +59,16 @@ final class ServerSettingsMapper {
                         Duration.ofSeconds(s.ifconfigPoolPersistSeconds()))),
                 r.replayWindow(), r.replayTime(), Duration.ofSeconds(r.renegSec()),
                 TlsSettingsMapper.map(c, name, true, prompt),
-                ControlProtectionMapper.map(c), CompatMode.of(c), timings(c), payload(c));
+                ControlProtectionMapper.map(c), CompatMode.of(c), timings(c), payload(c), connectRates(c));
+    }
+
+    /** connect-freq-initial and connect-freq (the option table checked both numbers are positive). */
+    static ServerSettings.ConnectRates connectRates(OpenVpnConfig c) {
+        ServerSettings.ConnectRates d = ServerSettings.ConnectRates.DEFAULTS;
+        return new ServerSettings.ConnectRates(intOption(c, "connect-freq-initial", d.initialMax()),
+                c.last("connect-freq-initial").flatMap(l -> l.arg(1)).map(Integer::parseInt).orElse(d.initialSeconds()),
+                intOption(c, "connect-freq", d.max()),
+                c.last("connect-freq").flatMap(l -> l.arg(1)).map(Integer::parseInt).orElse(d.seconds()));
     }
 
     /** Compression framing and the byte and packet renegotiation limits, for servers and clients alike. */

@@ -24,6 +24,7 @@ public final class ServerCounters {
     private final LongAdder statelessReplies = new LongAdder();
     private final LongAdder badCookie = new LongAdder();
     private final LongAdder noCookieSupport = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
 
     void malformed() {
         malformed.increment();
@@ -83,6 +84,15 @@ public final class ServerCounters {
 
     void badCookie() {
         badCookie.increment();
+    }
+
+    void rateLimited() {
+        rateLimited.increment();
+    }
+
+    /** Resets and new sessions dropped by connect-freq-initial or connect-freq. */
+    public long rateLimitedPackets() {
+        return rateLimited.sum();
     }
 
     void noCookieSupport() {
@@ -168,6 +178,6 @@ public final class ServerCounters {
                 + " bad-data=" + badData + " bad-source=" + badSource + " no-route=" + noRoute + " seal-failed="
                 + sealFailed + " send-failed=" + sendFailed + " refused=" + refused + " tun-write-failed="
                 + tunWriteFailed + " client-key-refused=" + clientKeyRefused + " stateless-replies=" + statelessReplies
-                + " bad-cookie=" + badCookie + " no-cookie-support=" + noCookieSupport;
+                + " bad-cookie=" + badCookie + " no-cookie-support=" + noCookieSupport + " rate-limited=" + rateLimited;
     }
 }

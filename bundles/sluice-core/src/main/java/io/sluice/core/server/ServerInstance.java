@@ -93,6 +93,10 @@ public final class ServerInstance implements AutoCloseable {
     private final RejectCounters wireRejects = new RejectCounters();
     private final RoutingTable<ClientPeer> routes;
     private final StatelessStart statelessStart;
+    /** connect-freq-initial: answered resets per period (UDP). */
+    private final RateLimit initialRate;
+    /** connect-freq: new sessions per period (UDP), or null for no limit. */
+    private final RateLimit connectRate;
     private final ConcurrentHashMap<Endpoint, ClientPeer> byEndpoint = new ConcurrentHashMap<>();
     /** Pool leases of connected clients, to give back when they go. */
     private final ConcurrentHashMap<ClientPeer, PoolLease> leases = new ConcurrentHashMap<>();
@@ -156,6 +160,9 @@ public final class ServerInstance implements AutoCloseable {
                 TlsEndpointFactory.server(settings.tls(), wallClock, random), reliable, settings.timings().tlsMtu(),
                 settings.timings().handWindow(), settings.timings().transitionWindow(), random);
         this.statelessStart = new StatelessStart(settings.timings().handWindow(), random, this::newControlCodec);
+        ServerSettings.ConnectRates rates = settings.connectRates();
+        this.initialRate = new RateLimit(rates.initialMax(), rates.initialSeconds() * 1_000_000_000L);
+        this.connectRate = rates.max() == 0 ? null : new RateLimit(rates.max(), rates.seconds() * 1_000_000_000L);
         OptionsString occ = settings.controlProtection().describe(OptionsString.builder()
                 .role(OptionsString.Role.TLS_SERVER).devType("tun").tunMtu(settings.tun().mtu())
                 .compression(settings.payload().occ())
@@ -383,6 +390,9 @@ public final class ServerInstance implements AutoCloseable {
         if (!stateless) {
             return newClient(link, from, header, now, admitted.value(), Optional.empty());
         }
+        if (reset && !withinInitialRate(now)) {
+            return null;
+        }
         if (reset) {
             if (opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3 && !StatelessStart.announcesEarlyNegotiation(packet)) {
                 if (protection.requiresCookie()) {
@@ -392,7 +402,8 @@ public final class ServerInstance implements AutoCloseable {
                     return null;
                 }
                 // The client will not send its key again: keep the session it opens now (mudp.c).
-                return newClient(link, from, header, now, admitted.value(), Optional.empty());
+                return withinConnectRate(from, now)
+                        ? newClient(link, from, header, now, admitted.value(), Optional.empty()) : null;
             }
             ByteBuffer reply = statelessStart.reply(header.sessionId(), from, admitted.value().wrapper(),
                     opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3, now);
@@ -414,6 +425,9 @@ public final class ServerInstance implements AutoCloseable {
         }
         log.info(Verb.DEBUG, "Valid packet (" + opcode + ") with HMAC challenge from peer (" + describeLong(from)
                 + "), accepting new connection.");
+        if (!withinConnectRate(from, now)) {
+            return null;
+        }
         // The wrapper that checked the echo has taken this packet into its replay window; the
         // session opens it again with its own, which skips the id our reset reply used.
         Decoded<SessionProtection> session = protection.admit(opcode, packet);
@@ -422,6 +436,45 @@ public final class ServerInstance implements AutoCloseable {
         }
         session.value().wrapper().skipSendIds(1);
         return newClient(link, from, header, now, session.value(), echo);
+    }
+
+    /**
+     * connect-freq-initial: whether one more reset may be answered in this period (reflect_filter.c,
+     * with OpenVPN's log lines: a note when the limit is first hit, a count when the period ends).
+     */
+    private boolean withinInitialRate(long now) {
+        RateLimit.Verdict verdict = initialRate.tryAcquire(now);
+        long dropped = initialRate.takeRefusedLastPeriod();
+        ServerSettings.ConnectRates rates = settings.connectRates();
+        if (dropped > 0) {
+            log.info(Verb.MULTI, "Dropped " + dropped + " initial handshake packets due to --connect-freq-initial "
+                    + rates.initialMax() + " " + rates.initialSeconds());
+        }
+        if (verdict == RateLimit.Verdict.ALLOWED) {
+            return true;
+        }
+        counters.rateLimited();
+        if (verdict == RateLimit.Verdict.FIRST_REFUSAL) {
+            log.info(Verb.INFO, "Note: --connect-freq-initial " + rates.initialMax() + " " + rates.initialSeconds()
+                    + " rate limit exceeded, dropping initial handshake packets for the next "
+                    + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(initialRate.remainingNanos(now)) + " seconds");
+        }
+        return false;
+    }
+
+    /**
+     * connect-freq: whether one more session may start now over UDP; if so the reset that led to
+     * it no longer counts against connect-freq-initial (mudp.c).
+     */
+    private boolean withinConnectRate(InetSocketAddress from, long now) {
+        if (connectRate != null && connectRate.tryAcquire(now) != RateLimit.Verdict.ALLOWED) {
+            counters.rateLimited();
+            log.info(Verb.INFO, "MULTI: Connection from " + describe(from) + " would exceed new connection frequency"
+                    + " limit as controlled by --connect-freq");
+            return false;
+        }
+        initialRate.release();
+        return true;
     }
 
     /** A client's authenticated packet came from a new address: it talks to us from there now. */

@@ -43,6 +43,7 @@ import java.util.Optional;
  * @param compat             {@code compat-mode}: whether keys may come from the TLS exporter
  * @param timings            tls-mtu, hand-window, tran-window, tls-timeout (the role is server)
  * @param payload            compression framing, reneg-bytes and reneg-pkts
+ * @param connectRates       {@code connect-freq} and {@code connect-freq-initial}
  */
 public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tun, Topology topology,
                              Optional<Ipv4Network> ipv4, Optional<Ipv6Network> ipv6, List<RouteSpec> routes,
@@ -51,7 +52,8 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
                              boolean clientToClient, Optional<Path> clientConfigDir, boolean ccdExclusive,
                              Optional<PoolPersist> poolPersist, int replayWindow, int replaySeconds,
                              Duration renegotiateAfter, TlsSettings tls, ControlProtectionSpec controlProtection, CompatMode compat,
-                             SessionTimings timings, io.sluice.core.tunnel.PayloadSettings payload) {
+                             SessionTimings timings, io.sluice.core.tunnel.PayloadSettings payload,
+                             ConnectRates connectRates) {
 
     public ServerSettings {
         Objects.requireNonNull(name, "name");
@@ -78,6 +80,7 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
         Objects.requireNonNull(compat, "compat");
         Objects.requireNonNull(timings, "timings");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(connectRates, "connectRates");
         if (maxClients < 1) {
             throw new IllegalArgumentException("max-clients must be positive");
         }
@@ -127,6 +130,27 @@ public record ServerSettings(String name, List<ListenSpec> listen, TunRequest tu
         public PoolPersist {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(interval, "interval");
+        }
+    }
+
+    /**
+     * How fast a UDP server takes new clients, as OpenVPN 2.6 limits it (mudp.c): at most
+     * {@code initialMax} answered resets per {@code initialSeconds} ({@code connect-freq-initial},
+     * default 100 per 10 s; a reset whose client completes the stateless start gives its place
+     * back), and at most {@code max} new sessions per {@code seconds} ({@code connect-freq}; 0:
+     * no limit, the default). They keep a flood of spoofed resets from turning the server into a
+     * reflector and a flood of clients from starving those already connected.
+     */
+    public record ConnectRates(int initialMax, int initialSeconds, int max, int seconds) {
+
+        /** OpenVPN 2.6's defaults (options.c): connect-freq-initial 100 10, no connect-freq. */
+        public static final ConnectRates DEFAULTS = new ConnectRates(100, 10, 0, 0);
+
+        public ConnectRates {
+            if (initialMax < 1 || initialSeconds < 1 || max < 0 || seconds < 0 || (max == 0) != (seconds == 0)) {
+                throw new IllegalArgumentException("connect rates must be positive: " + initialMax + "/"
+                        + initialSeconds + ", " + max + "/" + seconds);
+            }
         }
     }
 

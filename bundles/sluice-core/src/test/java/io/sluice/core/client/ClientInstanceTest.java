@@ -237,7 +237,7 @@ class ClientInstanceTest {
                 Optional.empty(), "SHA1", Duration.ofSeconds(1), Duration.ofSeconds(10), 10, false, false,
                 Optional.empty(), false, Optional.empty(), 64, 15, Duration.ZERO, tls, protection, CompatMode.NONE,
                 ServerSettings.SessionTimings.defaults(),
-                io.sluice.core.tunnel.PayloadSettings.DEFAULTS);
+                io.sluice.core.tunnel.PayloadSettings.DEFAULTS, ServerSettings.ConnectRates.DEFAULTS);
         ServerInstance s = new ServerInstance(settings,
                 Platform.forServer(TestCrypto.providers(), serverTun, Optional.of(wire), Optional.empty()),
                 ClientConfigSource.NONE, TunnelLog.forVerb(4), Clock.system(),

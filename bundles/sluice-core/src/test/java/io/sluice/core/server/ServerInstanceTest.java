@@ -82,7 +82,7 @@ class ServerInstanceTest {
                 Optional.empty(), List.of(), push, ciphers, Optional.empty(), "SHA1", Duration.ofSeconds(10),
                 Duration.ofSeconds(120), 10, false, clientToClient, Optional.empty(), false, Optional.empty(), 64, 15,
                 Duration.ZERO, tls, protection, CompatMode.NONE, ServerSettings.SessionTimings.defaults(),
-                io.sluice.core.tunnel.PayloadSettings.DEFAULTS);
+                io.sluice.core.tunnel.PayloadSettings.DEFAULTS, ServerSettings.ConnectRates.DEFAULTS);
         Platform platform = Platform.forServer(TestClient.testCrypto(), tun, Optional.of(udp), Optional.empty());
         return new ServerInstance(settings, platform, ClientConfigSource.NONE, TunnelLog.forVerb(3), Clock.system(),
                 java.time.Clock.fixed(TestPki.NOW, ZoneOffset.UTC), new SecureRandom());
@@ -121,7 +121,7 @@ class ServerInstanceTest {
     }
 
     @Test
-    void resetsAreAnsweredWithoutKeepingStateAndOnlyAnEchoedCookieOpensASession() throws Exception {
+    void resetsAreAnsweredWithoutKeepingStateAtTheInitialRateAndOnlyAnEchoedCookieOpensASession() throws Exception {
         ControlCodec codec = new ControlCodec(ControlLimits.DEFAULT, ControlProtection.none().newWrapper(),
                 new RejectCounters());
         SessionId clientId = SessionId.fromHex("0011223344556677");
@@ -129,7 +129,9 @@ class ServerInstanceTest {
             udp.fromClient(new InetSocketAddress("198.18.0.9", port), encode(codec, new ControlPacket(
                     Opcode.P_CONTROL_HARD_RESET_CLIENT_V2, 0, clientId, AckRecord.EMPTY, 0, new byte[0])));
         }
-        await(() -> server.dropCounters().statelessReplies() == 500, "every reset answered: " + server.dropCounters());
+        await(() -> server.dropCounters().statelessReplies() + server.dropCounters().rateLimitedPackets() == 500,
+                "every reset answered or dropped: " + server.dropCounters());
+        assertEquals(100, server.dropCounters().statelessReplies(), "connect-freq-initial 100 10, OpenVPN's default");
         assertEquals(0, server.clientCount(), "no session for a reset alone");
 
         InetSocketAddress client = new InetSocketAddress("198.18.0.9", 30000);
@@ -266,7 +268,7 @@ class ServerInstanceTest {
                 Optional.empty(), List.of(), List.of(), List.of("AES-256-GCM"), Optional.empty(), "SHA1",
                 Duration.ofSeconds(10), Duration.ofSeconds(120), 10, false, false, Optional.empty(), false,
                 Optional.empty(), 64, 15, Duration.ZERO, tls, protection, CompatMode.NONE, ServerSettings.SessionTimings.defaults(),
-                io.sluice.core.tunnel.PayloadSettings.DEFAULTS);
+                io.sluice.core.tunnel.PayloadSettings.DEFAULTS, ServerSettings.ConnectRates.DEFAULTS);
         ServerInstance second = new ServerInstance(settings,
                 Platform.forServer(TestClient.testCrypto(), otherTun, Optional.of(otherUdp), Optional.empty()),
                 ClientConfigSource.NONE, TunnelLog.forVerb(1), Clock.system(),

@@ -107,7 +107,7 @@ class TlsCryptV2ServerInstanceTest {
                 Duration.ofSeconds(10), Duration.ofSeconds(120), 10, false, false, Optional.empty(), false,
                 Optional.empty(), 64, 15, Duration.ZERO, tls, protection, CompatMode.NONE,
                 ServerSettings.SessionTimings.defaults(),
-                io.sluice.core.tunnel.PayloadSettings.DEFAULTS);
+                io.sluice.core.tunnel.PayloadSettings.DEFAULTS, ServerSettings.ConnectRates.DEFAULTS);
         TunnelEventListener verifier = event -> {
             if (event.type() == TunnelEventType.TLS_CRYPT_V2_VERIFY) {
                 verified.add(event);
