@@ -22,11 +22,13 @@ import io.sluice.core.server.ServerSettings;
 import io.sluice.core.time.Clock;
 import io.sluice.core.tls.TlsSettings;
 import io.sluice.core.wire.ControlProtectionSpec;
-import io.sluice.transport.udp.UdpTransport;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,6 +46,9 @@ public final class HandshakeLoadMain {
 
     /** Far above a handshake's time on a busy machine; a session that takes longer failed. */
     private static final Duration SESSION_LIMIT = Duration.ofSeconds(30);
+
+    /** Control threads the sessions share (each session keeps to one): the machine's cores, at least 2. */
+    private static final int CONTROL_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     /** Printed, with {@code sessions=N}, once every session is connected and holding starts. */
     public static final String HOLDING = "holding:";
@@ -68,16 +73,30 @@ public final class HandshakeLoadMain {
         int concurrency = Integer.parseInt(args[6]);
         int holdSeconds = Integer.parseInt(args[7]);
 
-        Platform platform = new Platform(CryptoProviders.of(JceCipherProvider.standalone(), JceDigestProvider.standalone()), new DiscardTun(), Optional.of(new UdpTransport()),
+        // One selector thread for every session's socket and a few shared control threads: with a
+        // thread or two per session, 10,000 sessions would make the generator what is measured.
+        Platform platform = new Platform(CryptoProviders.of(JceCipherProvider.standalone(),
+                JceDigestProvider.standalone()), new DiscardTun(), Optional.of(new SharedSelectorUdp()),
                 Optional.empty(), Optional.empty(), Optional.empty());
+        List<ScheduledExecutorService> controls = new ArrayList<>();
+        for (int i = 0; i < CONTROL_THREADS; i++) {
+            int k = i;
+            controls.add(Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "generator-control-" + k);
+                t.setDaemon(true);
+                return t;
+            }));
+        }
         // Warnings only: a thousand sessions' info lines would cost more than their handshakes.
         TunnelLog log = TunnelLog.forVerb(1);
         SecureRandom random = new SecureRandom();
         AtomicInteger n = new AtomicInteger();
         HandshakeLoad.Sessions factory = () -> {
-            String name = "load-" + n.incrementAndGet();
+            int i = n.incrementAndGet();
+            String name = "load-" + i;
             ClientInstance c = new ClientInstance(settings(name, server, port, tls), platform, log, Clock.system(),
-                    java.time.Clock.systemUTC(), random, Prompt.NONE, InstanceEvents.none(name, log));
+                    java.time.Clock.systemUTC(), random, Prompt.NONE, InstanceEvents.none(name, log),
+                    Optional.of(controls.get(i % CONTROL_THREADS)));
             c.start();
             return c;
         };

@@ -3,14 +3,14 @@ package io.sluice.bench.lab;
 import java.nio.file.Path;
 
 /**
- * bench/run's command line: {@code --quick|--full [--check] [--repetitions N] [--seconds N]
+ * bench/run's command line: {@code --quick|--full|--scale SESSIONS [--check] [--repetitions N] [--seconds N]
  * [--out DIR] [--note TEXT]}.
  *
  * @param note free text for the results file, e.g. that the machine was shared during the run
  */
 record BenchOptions(BenchPlan plan, boolean check, Path out, String note) {
 
-    static final String USAGE = "usage: bench/run --quick|--full [--check] [--repetitions N] [--seconds N]"
+    static final String USAGE = "usage: bench/run --quick|--full|--scale SESSIONS [--check] [--repetitions N] [--seconds N]"
             + " [--out DIR] [--note TEXT]";
 
     static BenchOptions parse(String[] args) {
@@ -24,6 +24,7 @@ record BenchOptions(BenchPlan plan, boolean check, Path out, String note) {
             switch (args[i]) {
                 case "--quick" -> plan = BenchPlan.quick();
                 case "--full" -> plan = BenchPlan.full();
+                case "--scale" -> plan = BenchPlan.scale(positive(args, ++i));
                 case "--check" -> check = true;
                 case "--repetitions" -> repetitions = positive(args, ++i);
                 case "--seconds" -> seconds = positive(args, ++i);
@@ -33,7 +34,7 @@ record BenchOptions(BenchPlan plan, boolean check, Path out, String note) {
             }
         }
         if (plan == null) {
-            throw new IllegalArgumentException("say --quick or --full\n" + USAGE);
+            throw new IllegalArgumentException("say --quick, --full or --scale SESSIONS\n" + USAGE);
         }
         if (repetitions != null) {
             plan = plan.withRepetitions(repetitions);

@@ -38,6 +38,15 @@ record BenchPlan(String mode, List<Transport> transports, List<Integer> streams,
                 1000, 16, 20);
     }
 
+    /**
+     * Only the handshake and scale figures, with {@code sessions} sessions held for 30 s, 32 in
+     * their handshake at once: the scale target (10,000 sessions; run the Sluice server with
+     * {@code SLUICE_JAVA_OPTS=-Xmx1g} to hold it to a 1 GB heap).
+     */
+    static BenchPlan scale(int sessions) {
+        return new BenchPlan("scale", List.of(), List.of(), 1, 1, 100, 0, 0, sessions, 32, 30);
+    }
+
     BenchPlan withRepetitions(int n) {
         return new BenchPlan(mode, transports, streams, n, seconds, udpMegabits, pings, warmupSeconds, loadSessions,
                 handshakeConcurrency, holdSeconds);

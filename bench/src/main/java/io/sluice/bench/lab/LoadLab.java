@@ -26,10 +26,11 @@ final class LoadLab implements AutoCloseable {
      * On top of the tunnel benchmark's server: every session uses the same client certificate;
      * a /16 pool, since sessions closed without exit notification keep their address until the
      * server times them out; and the answer rate to new sessions ({@code connect-freq-initial},
-     * 100 per 10 s by default in both servers) raised so far that it does not set the pace.
+     * 100 per 10 s by default in both servers) raised so far that it does not set the pace;
+     * max-clients (1024 by default) raised for the scale run's 10,000 sessions.
      */
     private static final String[] SERVER_EXTRA = {"data-ciphers AES-256-GCM", "verb 3", "duplicate-cn",
-        "server 10.8.0.0 255.255.0.0", "connect-freq-initial 1000000 10"};
+        "server 10.8.0.0 255.255.0.0", "connect-freq-initial 1000000 10", "max-clients 20000"};
 
     private final NetLab lab;
     private final Ns clientNs;

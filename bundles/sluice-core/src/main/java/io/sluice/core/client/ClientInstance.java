@@ -70,6 +70,8 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
     private final SecureRandom random;
     private final Prompt prompt;
     private final ScheduledExecutorService control;
+    /** False when the control thread is shared with other instances: then it is not ours to shut down. */
+    private final boolean ownsControl;
     private final ReconnectSchedule schedule;
     private final ClientNetwork network;
     private final InstanceEvents events;
@@ -99,6 +101,18 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
      */
     public ClientInstance(ClientSettings settings, Platform platform, TunnelLog log, Clock clock,
                           java.time.Clock wallClock, SecureRandom random, Prompt prompt, InstanceEvents events) {
+        this(settings, platform, log, clock, wallClock, random, prompt, events, Optional.empty());
+    }
+
+    /**
+     * As the other constructor, with the control thread given: many sessions in one process (a
+     * load generator) share a few such threads instead of one each. Every task of this instance
+     * then runs on {@code sharedControl}, which must be single-threaded (it is the instance's only
+     * lock) and which the instance never shuts down.
+     */
+    public ClientInstance(ClientSettings settings, Platform platform, TunnelLog log, Clock clock,
+                          java.time.Clock wallClock, SecureRandom random, Prompt prompt, InstanceEvents events,
+                          Optional<ScheduledExecutorService> sharedControl) {
         this.settings = settings;
         this.platform = platform;
         this.log = log;
@@ -113,11 +127,12 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         boolean ownUpScript = events.dispatcher().hooks().command(TunnelEventType.UP).isPresent();
         this.network = new ClientNetwork(settings.routing(), platform.hostRoutes(),
                 ownUpScript ? Optional.empty() : platform.resolver(), log);
-        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.ownsControl = sharedControl.isEmpty();
+        this.control = sharedControl.orElseGet(() -> Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sluice-" + settings.name() + "-control");
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 
     /**
@@ -387,8 +402,14 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         endReason = reason;
         closeTun("sigterm");
         events.close();
-        control.shutdown();
+        shutdownControl();
         finished.complete(status);
+    }
+
+    private void shutdownControl() {
+        if (ownsControl) {
+            control.shutdown();
+        }
     }
 
     // --- TUN reader -------------------------------------------------------------------------
@@ -419,7 +440,7 @@ public final class ClientInstance implements AutoCloseable, ClientConnection.Eve
         } catch (Exception e) {
             // A control thread that does not answer must not keep the instance from stopping.
         }
-        control.shutdown();
+        shutdownControl();
         endReason = endReason == null ? "stopped" : endReason;
         finished.complete(EXIT_OK);
     }
