@@ -1,10 +1,8 @@
 package io.sluice.core.route;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One immutable version of the routing table, in the form lookups want: per family, the host
@@ -19,9 +17,28 @@ import java.util.TreeMap;
  */
 final class RouteSnapshot {
 
-    /** Host keys first, then prefixes from the longest down. */
-    private static final Comparator<RouteKey> ORDER = Comparator.comparing(RouteKey::isHost).reversed()
-            .thenComparing(Comparator.comparingInt(RouteKey::bits).reversed());
+    /**
+     * A key's table: family, host or prefix, and length, as one small number; a table per shape
+     * in use. Host keys of a family come before its prefixes, then prefixes from the longest down.
+     */
+    private static int shape(RouteKey k) {
+        return (k.isIpv6() ? 512 : 0) | (k.isHost() ? 256 : 0) | k.bits();
+    }
+
+    /** The shapes of one family in lookup order: host keys first, then prefix lengths from the longest. */
+    private static int[] lookupOrder(boolean ipv6) {
+        int family = ipv6 ? 512 : 0;
+        int full = ipv6 ? 128 : 32;
+        int[] order = new int[full + 2];
+        order[0] = family | 256 | full;
+        for (int bits = full; bits >= 0; bits--) {
+            order[full + 1 - bits] = family | bits;
+        }
+        return order;
+    }
+
+    private static final int[] IPV4_ORDER = lookupOrder(false);
+    private static final int[] IPV6_ORDER = lookupOrder(true);
 
     private final Ipv4Table[] ipv4;
     private final Ipv6Table[] ipv6;
@@ -36,40 +53,56 @@ final class RouteSnapshot {
     }
 
     /**
+     * Builds the lookup tables: one pass to count keys per shape, one to fill plain arrays. A
+     * server rebuilds this at every client's connect and disconnect (copy-on-write), so with
+     * thousands of clients it must be linear with a small constant: no sorting, no boxing.
+     *
      * @param routes every key and its session
      * @param local  the server's own IPv4 tunnel address, which never routes to a client, or null
      */
     static RouteSnapshot of(Map<RouteKey, ?> routes, RouteKey local) {
-        Map<RouteKey, List<Map.Entry<RouteKey, ?>>> groups = new TreeMap<>(
-                Comparator.comparing(RouteKey::isIpv6).thenComparing(ORDER));
+        int[] counts = new int[1024];
+        for (RouteKey k : routes.keySet()) {
+            counts[shape(k)]++;
+        }
+        int[][] v4Keys = new int[1024][];
+        long[][] highs = new long[1024][];
+        long[][] lows = new long[1024][];
+        Object[][] values = new Object[1024][];
+        int[] filled = new int[1024];
         for (Map.Entry<RouteKey, ?> e : routes.entrySet()) {
             RouteKey k = e.getKey();
-            // Group representative: same family, kind and length.
-            groups.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+            int shape = shape(k);
+            int i = filled[shape]++;
+            if (values[shape] == null) {
+                values[shape] = new Object[counts[shape]];
+                if (k.isIpv6()) {
+                    highs[shape] = new long[counts[shape]];
+                    lows[shape] = new long[counts[shape]];
+                } else {
+                    v4Keys[shape] = new int[counts[shape]];
+                }
+            }
+            values[shape][i] = e.getValue();
+            if (k.isIpv6()) {
+                highs[shape][i] = k.high();
+                lows[shape][i] = k.low();
+            } else {
+                v4Keys[shape][i] = k.ipv4Value();
+            }
         }
         List<Ipv4Table> v4 = new ArrayList<>();
+        for (int shape : IPV4_ORDER) {
+            if (values[shape] != null) {
+                v4.add(new Ipv4Table(RouteKey.ipv4Mask(shape & 255), v4Keys[shape], values[shape]));
+            }
+        }
         List<Ipv6Table> v6 = new ArrayList<>();
-        for (Map.Entry<RouteKey, List<Map.Entry<RouteKey, ?>>> g : groups.entrySet()) {
-            RouteKey shape = g.getKey();
-            List<Map.Entry<RouteKey, ?>> entries = g.getValue();
-            Object[] values = new Object[entries.size()];
-            if (!shape.isIpv6()) {
-                int[] keys = new int[entries.size()];
-                for (int i = 0; i < keys.length; i++) {
-                    keys[i] = entries.get(i).getKey().ipv4Value();
-                    values[i] = entries.get(i).getValue();
-                }
-                v4.add(new Ipv4Table(RouteKey.ipv4Mask(shape.bits()), keys, values));
-            } else {
-                long[] highs = new long[entries.size()];
-                long[] lows = new long[entries.size()];
-                for (int i = 0; i < highs.length; i++) {
-                    highs[i] = entries.get(i).getKey().high();
-                    lows[i] = entries.get(i).getKey().low();
-                    values[i] = entries.get(i).getValue();
-                }
-                v6.add(new Ipv6Table(RouteKey.highMask(shape.bits()), RouteKey.lowMask(shape.bits()), highs, lows,
-                        values));
+        for (int shape : IPV6_ORDER) {
+            if (values[shape] != null) {
+                int bits = shape & 255;
+                v6.add(new Ipv6Table(RouteKey.highMask(bits), RouteKey.lowMask(bits), highs[shape], lows[shape],
+                        values[shape]));
             }
         }
         return new RouteSnapshot(v4.toArray(new Ipv4Table[0]), v6.toArray(new Ipv6Table[0]), local != null,

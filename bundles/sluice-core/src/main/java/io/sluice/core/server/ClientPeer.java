@@ -149,6 +149,7 @@ final class ClientPeer implements ControlSession.Listener {
                 : ControlSession.server(server.sessionSettings(), codec, this, rejects);
         this.createdAt = server.wallClock().instant();
         this.createdNanos = now;
+        rescheduleSession(now);
     }
 
     ScheduledExecutorService control() {
@@ -231,6 +232,7 @@ final class ClientPeer implements ControlSession.Listener {
             return;
         }
         session.receive(decoded.value(), now);
+        rescheduleSession(now);
     }
 
     /**
@@ -270,9 +272,11 @@ final class ClientPeer implements ControlSession.Listener {
             server.close(this, "SIGTERM[soft,auth-failure] received, client-instance exiting");
             return;
         }
-        if (wakeAt == ReliableConstants.NEVER || now - wakeAt >= 0) {
+        // Only when a timer of the session is due: with thousands of idle clients, running every
+        // session's machinery ten times a second would be most of what an idle server does.
+        if (wakeAt != ReliableConstants.NEVER && now - wakeAt >= 0) {
             session.tick(now);
-            wakeAt = session.nextWakeup(now);
+            rescheduleSession(now);
         }
         if (state == State.CONNECTED) {
             keepalive(now);
@@ -296,7 +300,7 @@ final class ClientPeer implements ControlSession.Listener {
                 server.settings().payload(), now);
         if (softReset.isPresent()) {
             session.renegotiate(now).ifPresent(k -> log.info(Verb.HANDSHAKE, softReset.get()));
-            wakeAt = session.nextWakeup(now);
+            rescheduleSession(now);
         }
     }
 
@@ -345,7 +349,7 @@ final class ClientPeer implements ControlSession.Listener {
         } else if (installer != null) {
             installKey(key);
         }
-        wakeAt = session.nextWakeup(now);
+        rescheduleSession(now);
     }
 
     /** The first key is up: authenticate, negotiate the cipher, take addresses, push. */
@@ -589,6 +593,7 @@ final class ClientPeer implements ControlSession.Listener {
             log.info(Verb.MULTI, "SENT CONTROL [" + commonName + "]: '" + reply.text() + "' (status=1)");
             session.sendText(reply.text(), now);
         }
+        rescheduleSession(now);
     }
 
     private void authFailed(String why, Optional<String> clientReason, long now) {
@@ -596,6 +601,7 @@ final class ClientPeer implements ControlSession.Listener {
         ControlText.AuthFailed message = clientReason.map(ControlText.AuthFailed::because)
                 .orElseGet(ControlText.AuthFailed::withoutReason);
         session.sendText(message.text(), now);
+        rescheduleSession(now);
         closeAt = now + AUTH_FAILED_LINGER_NANOS;
     }
 
@@ -637,7 +643,16 @@ final class ClientPeer implements ControlSession.Listener {
     void restartClient(long now) {
         if (state == State.CONNECTED) {
             session.sendText(ControlText.ServerSignal.restartWithoutText().text(), now);
+            rescheduleSession(now);
         }
+    }
+
+    /**
+     * After anything that may have given the session work (a packet, a message sent, a key
+     * started): when its timers (retransmission, hand window, key retirement) must run next.
+     */
+    private void rescheduleSession(long now) {
+        wakeAt = session.nextWakeup(now);
     }
 
     /** The client's event session, once it authenticated. */

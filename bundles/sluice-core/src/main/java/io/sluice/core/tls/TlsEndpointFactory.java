@@ -29,7 +29,7 @@ public final class TlsEndpointFactory {
         this.role = role;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
-        this.crypto = new BcTlsCrypto(Objects.requireNonNull(random, "random"));
+        this.crypto = new ControlChannelCrypto(Objects.requireNonNull(random, "random"));
         this.credentials = settings.privateKey().isPresent()
                 ? new LocalCredentials(settings.certificateChain(), settings.privateKey().get())
                 : null;

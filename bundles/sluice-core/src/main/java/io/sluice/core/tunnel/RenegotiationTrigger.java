@@ -1,6 +1,7 @@
 package io.sluice.core.tunnel;
 
 import io.sluice.core.session.ControlSession;
+import io.sluice.core.session.KeyState;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,9 +23,10 @@ public final class RenegotiationTrigger {
      */
     public static Optional<String> due(ControlSession session, DataKeys keys, Duration renegotiateAfter,
                                        PayloadSettings payload, long now) {
-        long activeAt = session.primaryKey().map(k -> k.activeAt()).orElse(now);
+        Optional<KeyState> primary = session.primaryKey();
+        long activeAt = primary.isPresent() ? primary.get().activeAt() : now;
         long after = renegotiateAfter.toNanos();
-        boolean timeUp = after > 0 && session.primaryKey().isPresent() && now - activeAt >= after;
+        boolean timeUp = after > 0 && primary.isPresent() && now - activeAt >= after;
         if (!timeUp && !keys.renegotiationWanted()) {
             return Optional.empty();
         }
