@@ -15,7 +15,10 @@ import java.util.List;
  *        ordinary hardware, so that loss says something about the tunnel and not the link
  * @param pings echo requests per latency figure (0.2 s apart)
  * @param warmupSeconds an unrecorded TCP run on every fresh tunnel first, so that a JVM's first
- *        seconds (interpreted, then compiling) are not what is measured
+ *        seconds (interpreted, then compiling) are not what is measured: a fresh Sluice process
+ *        still spends about a third of a core in its C2 compiler threads 10 s after its tunnel
+ *        came up under load (seen with top -H on both ends of Sluice → Sluice), so a 1 s warm-up
+ *        measured two JVMs compiling as much as two tunnels; 5 s in quick mode, 8 s in full
  * @param loadSessions sessions the load generator brings up and holds, against each server
  * @param handshakeConcurrency how many of them are in their handshake at once
  * @param holdSeconds how long it holds them all; the server's idle CPU is measured over this time
@@ -29,12 +32,12 @@ record BenchPlan(String mode, List<Transport> transports, List<Integer> streams,
 
     /** Under five minutes on 2 busy cores: UDP transport, one stream, two short repetitions, 40 sessions. */
     static BenchPlan quick() {
-        return new BenchPlan("quick", List.of(Transport.UDP), List.of(1), 2, 3, 100, 10, 1, 40, 8, 3);
+        return new BenchPlan("quick", List.of(Transport.UDP), List.of(1), 2, 3, 100, 10, 5, 40, 8, 3);
     }
 
     /** Both transports, 1 and 4 streams, five repetitions of 10 s, 1,000 sessions: about 1.5 hours on 2 cores. */
     static BenchPlan full() {
-        return new BenchPlan("full", List.of(Transport.UDP, Transport.TCP), List.of(1, 4), 5, 10, 200, 50, 3,
+        return new BenchPlan("full", List.of(Transport.UDP, Transport.TCP), List.of(1, 4), 5, 10, 200, 50, 8,
                 1000, 16, 20);
     }
 
