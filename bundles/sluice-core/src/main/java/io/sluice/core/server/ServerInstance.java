@@ -363,8 +363,7 @@ public final class ServerInstance implements AutoCloseable {
     private ClientPeer firstPacket(PacketLink link, InetSocketAddress from, OuterHeader header, ByteBuffer packet,
                                    long now) {
         Opcode opcode = header.opcode();
-        boolean reset = opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V2
-                || opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3;
+        boolean reset = opcode.isClientHardReset();
         boolean stateless = link.protocol() == TransportProtocol.UDP;
         if (header.keyId() != 0 || !(reset || stateless && StatelessStart.echoes(opcode))) {
             counters.unknownPeer();
@@ -390,33 +389,45 @@ public final class ServerInstance implements AutoCloseable {
         if (!stateless) {
             return newClient(link, from, header, now, admitted.value(), Optional.empty());
         }
-        if (reset && !withinInitialRate(now)) {
+        return reset ? statelessReset(link, from, header, packet, admitted.value(), protection, now)
+                : echoedCookie(link, from, header, packet, admitted.value(), protection, now);
+    }
+
+    /**
+     * An authentic reset over UDP: answered statelessly within connect-freq-initial; only a
+     * tls-crypt-v2 client that cannot resend its key gets its session now (mudp.c).
+     */
+    private ClientPeer statelessReset(PacketLink link, InetSocketAddress from, OuterHeader header, ByteBuffer packet,
+                                      SessionProtection admitted, ControlProtection protection, long now) {
+        if (!withinInitialRate(now)) {
             return null;
         }
-        if (reset) {
-            if (opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3 && !StatelessStart.announcesEarlyNegotiation(packet)) {
-                if (protection.requiresCookie()) {
-                    counters.noCookieSupport();
-                    log.info(Verb.DEBUG, "tls-crypt-v2 force-cookie is enabled, ignoring connection attempt from old"
-                            + " client (" + describeLong(from) + ")");
-                    return null;
-                }
-                // The client will not send its key again: keep the session it opens now (mudp.c).
-                return withinConnectRate(from, now)
-                        ? newClient(link, from, header, now, admitted.value(), Optional.empty()) : null;
+        boolean v3 = header.opcode() == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3;
+        if (v3 && !StatelessStart.announcesEarlyNegotiation(packet)) {
+            if (protection.requiresCookie()) {
+                counters.noCookieSupport();
+                log.info(Verb.DEBUG, "tls-crypt-v2 force-cookie is enabled, ignoring connection attempt from old"
+                        + " client (" + describeLong(from) + ")");
+                return null;
             }
-            ByteBuffer reply = statelessStart.reply(header.sessionId(), from, admitted.value().wrapper(),
-                    opcode == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3, now);
-            try {
-                link.send(reply, from);
-                counters.statelessReply();
-            } catch (IOException e) {
-                counters.sendFailed();
-            }
-            log.info(Verb.DEBUG, "Reset packet from client, sending HMAC based reset challenge");
-            return null;
+            return withinConnectRate(from, now) ? newClient(link, from, header, now, admitted, Optional.empty()) : null;
         }
-        Optional<HandshakeCookie.Echo> echo = statelessStart.echo(packet, from, admitted.value().wrapper(), now);
+        ByteBuffer reply = statelessStart.reply(header.sessionId(), from, admitted.wrapper(), v3, now);
+        try {
+            link.send(reply, from);
+            counters.statelessReply();
+        } catch (IOException e) {
+            counters.sendFailed();
+        }
+        log.info(Verb.DEBUG, "Reset packet from client, sending HMAC based reset challenge");
+        return null;
+    }
+
+    /** An authentic packet over UDP that may echo our cookie: the session starts if it does. */
+    private ClientPeer echoedCookie(PacketLink link, InetSocketAddress from, OuterHeader header, ByteBuffer packet,
+                                    SessionProtection admitted, ControlProtection protection, long now) {
+        Opcode opcode = header.opcode();
+        Optional<HandshakeCookie.Echo> echo = statelessStart.echo(packet, from, admitted.wrapper(), now);
         if (echo.isEmpty()) {
             counters.badCookie();
             log.info(Verb.PARAMETERS, LogCategory.PACKET_DROPS, "Packet (" + opcode + ") with invalid or missing SID from "

@@ -152,12 +152,9 @@ public final class ControlSession {
         ControlSession s = new ControlSession(settings, codec, listener, rejects, Opcode.P_CONTROL_HARD_RESET_CLIENT_V2,
                 localId);
         s.remoteId = remoteId;
-        ReliableChannel channel = new ReliableChannel(settings.reliable(), 0, localId, remoteId, 1, 1);
-        KeyState key = new KeyState(0, SessionRole.SERVER, channel, KeyPhase.START, now);
+        KeyState key = s.newKey(0, KeyPhase.START, now, 1);
         key.resetSent(true);
         key.tls(settings.tls().newEndpoint());
-        s.keys[0] = key;
-        s.latest = 0;
         return s;
     }
 
@@ -258,8 +255,7 @@ public final class ControlSession {
         }
         int keyId = packet.keyId();
         Opcode op = packet.opcode();
-        boolean hardReset = op == Opcode.P_CONTROL_HARD_RESET_CLIENT_V2 || op == Opcode.P_CONTROL_HARD_RESET_CLIENT_V3;
-        if (settings.role().isServer() && hardReset && keyId == 0 && latest < 0) {
+        if (settings.role().isServer() && op.isClientHardReset() && keyId == 0 && latest < 0) {
             return newKey(0, KeyPhase.PRE_START, now);
         }
         // The peer starts a renegotiation: a soft reset with the key id after the newest one.
@@ -270,6 +266,11 @@ public final class ControlSession {
     }
 
     private KeyState newKey(int keyId, KeyPhase phase, long now) {
+        return newKey(keyId, phase, now, 0);
+    }
+
+    /** @param firstId the first message id each way: 0, or 1 when the resets were exchanged outside this session */
+    private KeyState newKey(int keyId, KeyPhase phase, long now, int firstId) {
         KeyState old = keys[keyId];
         if (old != null) {
             boolean wasLive = !old.phase().terminal();
@@ -278,7 +279,7 @@ public final class ControlSession {
                 listener.keyRetired(old); // its data-channel keys must go before the id is reused
             }
         }
-        ReliableChannel channel = new ReliableChannel(settings.reliable(), keyId, localId, remoteId, 0, 0);
+        ReliableChannel channel = new ReliableChannel(settings.reliable(), keyId, localId, remoteId, firstId, firstId);
         KeyState key = new KeyState(keyId, settings.role(), channel, phase, now);
         keys[keyId] = key;
         latest = keyId;

@@ -91,6 +91,11 @@ public enum Opcode {
                 || this == P_CONTROL_HARD_RESET_CLIENT_V3;
     }
 
+    /** True for the resets a client opens a session with: V2, and V3 with a tls-crypt-v2 key. */
+    public boolean isClientHardReset() {
+        return this == P_CONTROL_HARD_RESET_CLIENT_V2 || this == P_CONTROL_HARD_RESET_CLIENT_V3;
+    }
+
     /** True where tls-crypt-v2 appends the wrapped client key after the packet. */
     public boolean carriesWrappedClientKey() {
         return this == P_CONTROL_HARD_RESET_CLIENT_V3 || this == P_CONTROL_WKC_V1;
