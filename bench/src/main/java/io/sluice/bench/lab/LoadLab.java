@@ -3,7 +3,7 @@ package io.sluice.bench.lab;
 import io.sluice.bench.handshake.HandshakeLoadMain;
 import io.sluice.itests.interop.InteropConfigs;
 import io.sluice.itests.net.IssuedCert;
-import io.sluice.itests.net.Link;
+import io.sluice.itests.net.TwoNamespaceLab;
 import io.sluice.itests.net.NetLab;
 import io.sluice.itests.net.Ns;
 import io.sluice.itests.net.NsProcess;
@@ -47,18 +47,14 @@ final class LoadLab implements AutoCloseable {
     }
 
     static LoadLab open(String name, Implementation serverImplementation) throws InterruptedException {
-        NetLab lab = NetLab.open(name);
+        TwoNamespaceLab two = TwoNamespaceLab.open(name);
         try {
-            Ns serverNs = lab.namespace("server");
-            Ns clientNs = lab.namespace("client");
-            Link link = lab.link(serverNs, clientNs);
-            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
-            String address = link.a().v4();
-            NsProcess server = serverImplementation.start(lab, serverNs, "server-" + serverImplementation.label,
-                    InteropConfigs.server("udp", address, pki, pki.server("server"), SERVER_EXTRA));
-            return new LoadLab(lab, clientNs, address, pki, server);
+            NsProcess server = serverImplementation.start(two.lab(), two.serverNs(), "server-" + serverImplementation.label,
+                    InteropConfigs.server("udp", two.serverAddress(), two.pki(), two.pki().server("server"),
+                            SERVER_EXTRA));
+            return new LoadLab(two.lab(), two.clientNs(), two.serverAddress(), two.pki(), server);
         } catch (InterruptedException | RuntimeException | Error e) {
-            lab.close();
+            two.close();
             throw e;
         }
     }

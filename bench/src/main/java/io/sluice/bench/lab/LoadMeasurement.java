@@ -32,15 +32,15 @@ final class LoadMeasurement {
         int sessions = plan.loadSessions();
         try (LoadLab lab = LoadLab.open("bench-load-" + pairing.slug() + "-r" + repetition, pairing.server)) {
             ProcessHandle server = lab.server.handle();
-            long rssBefore = ProcessMemory.rssBytes(server);
-            double cpuStart = ProcessCpu.seconds(server);
+            long rssBefore = ProcessTree.rssBytes(server);
+            double cpuStart = ProcessTree.cpuSeconds(server);
             NsProcess load = lab.startGenerator(sessions, plan.handshakeConcurrency(), plan.holdSeconds());
             int up = Integer.parseInt(load.awaitMatch(HOLDING, Duration.ofSeconds(60 + sessions)).group(1));
-            double cpuHandshakes = ProcessCpu.seconds(server) - cpuStart;
-            long rssHolding = ProcessMemory.rssBytes(server);
-            double cpuHoldStart = ProcessCpu.seconds(server);
+            double cpuHandshakes = ProcessTree.cpuSeconds(server) - cpuStart;
+            long rssHolding = ProcessTree.rssBytes(server);
+            double cpuHoldStart = ProcessTree.cpuSeconds(server);
             Matcher held = load.awaitMatch(HELD, Duration.ofSeconds(30 + plan.holdSeconds()));
-            double cpuHolding = ProcessCpu.seconds(server) - cpuHoldStart;
+            double cpuHolding = ProcessTree.cpuSeconds(server) - cpuHoldStart;
             HandshakeResult r = HandshakeResult.parse(load.awaitLine(
                     Pattern.compile(Pattern.quote(HandshakeResult.PREFIX)), Duration.ofSeconds(5)));
             OptionalInt exit = load.waitFor(Duration.ofSeconds(60));

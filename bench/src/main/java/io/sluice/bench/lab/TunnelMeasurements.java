@@ -39,9 +39,9 @@ final class TunnelMeasurements {
         for (int streams : plan.streams()) {
             for (boolean download : List.of(false, true)) {
                 Iperf3 run = Iperf3.tcp(Duration.ofSeconds(plan.seconds())).parallel(streams);
-                double before = ProcessCpu.seconds(tunnel.server.handle());
+                double before = ProcessTree.cpuSeconds(tunnel.server.handle());
                 Iperf3Result r = iperf(download ? run.reverse() : run);
-                serverCpuSeconds += ProcessCpu.seconds(tunnel.server.handle()) - before;
+                serverCpuSeconds += ProcessTree.cpuSeconds(tunnel.server.handle()) - before;
                 tcpBytes += r.receivedBytes();
                 sink.accept(Metric.tcp(streams, download), r.receivedMbitPerSecond());
             }

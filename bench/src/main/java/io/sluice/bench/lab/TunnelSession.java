@@ -1,7 +1,7 @@
 package io.sluice.bench.lab;
 
 import io.sluice.itests.interop.InteropConfigs;
-import io.sluice.itests.net.Link;
+import io.sluice.itests.net.TwoNamespaceLab;
 import io.sluice.itests.net.NetLab;
 import io.sluice.itests.net.Ns;
 import io.sluice.itests.net.NsProcess;
@@ -37,13 +37,14 @@ final class TunnelSession implements AutoCloseable {
     }
 
     static TunnelSession open(Transport transport, Pairing pairing, int repetition) throws InterruptedException {
-        NetLab lab = NetLab.open("bench-" + transport.name().toLowerCase() + "-" + pairing.slug() + "-r" + repetition);
+        TwoNamespaceLab two = TwoNamespaceLab.open(
+                "bench-" + transport.name().toLowerCase() + "-" + pairing.slug() + "-r" + repetition);
+        NetLab lab = two.lab();
         try {
-            Ns serverNs = lab.namespace("server");
-            Ns clientNs = lab.namespace("client");
-            Link link = lab.link(serverNs, clientNs);
-            TestPki pki = TestPki.create(lab.dir().resolve("pki"));
-            String address = link.a().v4();
+            Ns serverNs = two.serverNs();
+            Ns clientNs = two.clientNs();
+            TestPki pki = two.pki();
+            String address = two.serverAddress();
             NsProcess server = pairing.server.start(lab, serverNs, "server-" + pairing.server.label,
                     InteropConfigs.server(transport.serverProto, address, pki, pki.server("server"), EXTRA));
             pairing.client.start(lab, clientNs, "client-" + pairing.client.label,
