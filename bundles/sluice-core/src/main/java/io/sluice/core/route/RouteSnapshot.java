@@ -1,8 +1,8 @@
 package io.sluice.core.route;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * One immutable version of the routing table, in the form lookups want: per family, the host
@@ -12,101 +12,85 @@ import java.util.Map;
  * the {@code mroute_helper}'s lengths in descending order). OpenVPN also caches each prefix hit as
  * a host route; a lookup here is cheap enough without.
  *
+ * <p>A change makes a new snapshot from the old one ({@link #apply}); the {@link PrefixTable}s are
+ * persistent, so the new snapshot shares everything the change did not touch and costs O(√n) per
+ * changed key, not a rebuild of the whole table.
+ *
  * <p>Safe to share between threads once built: every field is final and the arrays are never
  * written after construction.
  */
 final class RouteSnapshot {
 
-    /**
-     * A key's table: family, host or prefix, and length, as one small number; a table per shape
-     * in use. Host keys of a family come before its prefixes, then prefixes from the longest down.
-     */
-    private static int shape(RouteKey k) {
-        return (k.isIpv6() ? 512 : 0) | (k.isHost() ? 256 : 0) | k.bits();
-    }
+    private static final int IPV4_SHAPES = 32 + 2;
+    private static final int IPV6_SHAPES = 128 + 2;
 
-    /** The shapes of one family in lookup order: host keys first, then prefix lengths from the longest. */
-    private static int[] lookupOrder(boolean ipv6) {
-        int family = ipv6 ? 512 : 0;
-        int full = ipv6 ? 128 : 32;
-        int[] order = new int[full + 2];
-        order[0] = family | 256 | full;
-        for (int bits = full; bits >= 0; bits--) {
-            order[full + 1 - bits] = family | bits;
-        }
-        return order;
-    }
-
-    private static final int[] IPV4_ORDER = lookupOrder(false);
-    private static final int[] IPV6_ORDER = lookupOrder(true);
-
-    private final Ipv4Table[] ipv4;
-    private final Ipv6Table[] ipv6;
+    /** Per family, every shape's table in lookup order (host keys, then /full down to /0); null if empty. */
+    private final PrefixTable[] ipv4ByShape;
+    private final PrefixTable[] ipv6ByShape;
+    /** The same without the empty ones: what a lookup walks. */
+    private final PrefixTable[] ipv4;
+    private final PrefixTable[] ipv6;
     private final boolean hasLocal;
     private final int local;
 
-    private RouteSnapshot(Ipv4Table[] ipv4, Ipv6Table[] ipv6, boolean hasLocal, int local) {
-        this.ipv4 = ipv4;
-        this.ipv6 = ipv6;
+    private RouteSnapshot(PrefixTable[] ipv4ByShape, PrefixTable[] ipv6ByShape, boolean hasLocal, int local) {
+        this.ipv4ByShape = ipv4ByShape;
+        this.ipv6ByShape = ipv6ByShape;
+        this.ipv4 = inUse(ipv4ByShape);
+        this.ipv6 = inUse(ipv6ByShape);
         this.hasLocal = hasLocal;
         this.local = local;
     }
 
     /**
-     * Builds the lookup tables: one pass to count keys per shape, one to fill plain arrays. A
-     * server rebuilds this at every client's connect and disconnect (copy-on-write), so with
-     * thousands of clients it must be linear with a small constant: no sorting, no boxing.
+     * A table with no routes.
      *
-     * @param routes every key and its session
-     * @param local  the server's own IPv4 tunnel address, which never routes to a client, or null
+     * @param local the server's own IPv4 tunnel address, which never routes to a client, or null
      */
-    static RouteSnapshot of(Map<RouteKey, ?> routes, RouteKey local) {
-        int[] counts = new int[1024];
-        for (RouteKey k : routes.keySet()) {
-            counts[shape(k)]++;
-        }
-        int[][] v4Keys = new int[1024][];
-        long[][] highs = new long[1024][];
-        long[][] lows = new long[1024][];
-        Object[][] values = new Object[1024][];
-        int[] filled = new int[1024];
-        for (Map.Entry<RouteKey, ?> e : routes.entrySet()) {
-            RouteKey k = e.getKey();
-            int shape = shape(k);
-            int i = filled[shape]++;
-            if (values[shape] == null) {
-                values[shape] = new Object[counts[shape]];
-                if (k.isIpv6()) {
-                    highs[shape] = new long[counts[shape]];
-                    lows[shape] = new long[counts[shape]];
-                } else {
-                    v4Keys[shape] = new int[counts[shape]];
-                }
-            }
-            values[shape][i] = e.getValue();
-            if (k.isIpv6()) {
-                highs[shape][i] = k.high();
-                lows[shape][i] = k.low();
-            } else {
-                v4Keys[shape][i] = k.ipv4Value();
-            }
-        }
-        List<Ipv4Table> v4 = new ArrayList<>();
-        for (int shape : IPV4_ORDER) {
-            if (values[shape] != null) {
-                v4.add(new Ipv4Table(RouteKey.ipv4Mask(shape & 255), v4Keys[shape], values[shape]));
-            }
-        }
-        List<Ipv6Table> v6 = new ArrayList<>();
-        for (int shape : IPV6_ORDER) {
-            if (values[shape] != null) {
-                int bits = shape & 255;
-                v6.add(new Ipv6Table(RouteKey.highMask(bits), RouteKey.lowMask(bits), highs[shape], lows[shape],
-                        values[shape]));
-            }
-        }
-        return new RouteSnapshot(v4.toArray(new Ipv4Table[0]), v6.toArray(new Ipv6Table[0]), local != null,
+    static RouteSnapshot empty(RouteKey local) {
+        return new RouteSnapshot(new PrefixTable[IPV4_SHAPES], new PrefixTable[IPV6_SHAPES], local != null,
                 local == null ? 0 : local.ipv4Value());
+    }
+
+    /** This table with the changes made, in order: a delete removes its key, an add or update maps it to its session. */
+    RouteSnapshot apply(List<? extends RouteChange<?>> changes) {
+        PrefixTable[] v4 = ipv4ByShape.clone();
+        PrefixTable[] v6 = ipv6ByShape.clone();
+        for (RouteChange<?> change : changes) {
+            RouteKey key = change.key();
+            PrefixTable[] tables = key.isIpv6() ? v6 : v4;
+            int position = position(key);
+            PrefixTable table = tables[position];
+            if (change.kind() == RouteChange.Kind.DELETE) {
+                if (table != null) {
+                    table = table.without(key.high(), key.low());
+                    tables[position] = table.size() == 0 ? null : table;
+                }
+            } else {
+                if (table == null) {
+                    table = emptyTable(key);
+                }
+                tables[position] = table.with(key.high(), key.low(), Objects.requireNonNull(change.session()));
+            }
+        }
+        return new RouteSnapshot(v4, v6, hasLocal, local);
+    }
+
+    /** Where a key's table stands in its family's lookup order. */
+    private static int position(RouteKey key) {
+        int full = key.isIpv6() ? 128 : 32;
+        return key.isHost() ? 0 : full + 1 - key.bits();
+    }
+
+    private static PrefixTable emptyTable(RouteKey key) {
+        if (key.isIpv6()) {
+            return PrefixTable.empty(RouteKey.highMask(key.bits()), RouteKey.lowMask(key.bits()));
+        }
+        return PrefixTable.empty(0, RouteKey.ipv4Mask(key.bits()) & 0xffff_ffffL);
+    }
+
+    private static PrefixTable[] inUse(PrefixTable[] byShape) {
+        return Arrays.stream(byShape).filter(Objects::nonNull).toArray(PrefixTable[]::new);
     }
 
     /** The session owning the longest match for an IPv4 address, or null. */
@@ -114,9 +98,10 @@ final class RouteSnapshot {
         if (hasLocal && address == local) {
             return null;
         }
-        Ipv4Table[] tables = ipv4;
+        long low = address & 0xffff_ffffL;
+        PrefixTable[] tables = ipv4;
         for (int i = 0; i < tables.length; i++) {
-            Object session = tables[i].get(address);
+            Object session = tables[i].get(0, low);
             if (session != null) {
                 return session;
             }
@@ -126,7 +111,7 @@ final class RouteSnapshot {
 
     /** The session owning the longest match for an IPv6 address, or null. */
     Object routeIpv6(long high, long low) {
-        Ipv6Table[] tables = ipv6;
+        PrefixTable[] tables = ipv6;
         for (int i = 0; i < tables.length; i++) {
             Object session = tables[i].get(high, low);
             if (session != null) {

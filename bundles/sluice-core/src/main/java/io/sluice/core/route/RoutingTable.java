@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.LongAdder;
  * sees either the table before a change or after it, never a mix.
  *
  * <p><b>Writing</b> ({@link #learn}, {@link #replace}, {@link #unlearn}, {@link #forget}) happens
- * when sessions come, go, or change address. Writers are serialised; each builds a new snapshot
- * and publishes it whole (copy-on-write), so a change costs time proportional to the table's
- * size. Batch a session's keys into one call where possible.
+ * when sessions come, go, or change address. Writers are serialised; each derives a new snapshot
+ * from the current one and publishes it whole. The snapshot's tables are persistent, so a change
+ * shares all it does not touch and costs O(√n) per key in a table of n, not a rebuild: a server
+ * with 10,000 clients does not slow down as each new one connects.
  *
  * <p>A key has one owner. Learning a key another session owns moves it (OpenVPN's "update"), as
  * happens when a client reconnects before its old session timed out. OpenVPN deletes routes of a
@@ -68,7 +69,7 @@ public final class RoutingTable<S> {
     public RoutingTable(Optional<InetAddress> serverAddress) {
         Objects.requireNonNull(serverAddress, "serverAddress");
         this.local = serverAddress.filter(a -> a.getAddress().length == 4).map(RouteKey::host).orElse(null);
-        this.snapshot = RouteSnapshot.of(Map.of(), local);
+        this.snapshot = RouteSnapshot.empty(local);
     }
 
     // ---------------------------------------------------------------- reading, per packet
@@ -181,7 +182,7 @@ public final class RoutingTable<S> {
             for (RouteKey key : all) {
                 take(session, key, changes, refused);
             }
-            publishIf(!changes.isEmpty());
+            publish(changes);
             return new LearnResult<>(changes, refused);
         }
     }
@@ -205,7 +206,7 @@ public final class RoutingTable<S> {
             for (RouteKey key : wanted) {
                 take(session, key, changes, refused);
             }
-            publishIf(!changes.isEmpty());
+            publish(changes);
             return new LearnResult<>(changes, refused);
         }
     }
@@ -223,7 +224,7 @@ public final class RoutingTable<S> {
             if (session.equals(owners.get(key))) {
                 drop(session, key, changes);
             }
-            publishIf(!changes.isEmpty());
+            publish(changes);
             return changes;
         }
     }
@@ -236,7 +237,7 @@ public final class RoutingTable<S> {
             for (RouteKey key : List.copyOf(keysOf(session))) {
                 drop(session, key, changes);
             }
-            publishIf(!changes.isEmpty());
+            publish(changes);
             return changes;
         }
     }
@@ -301,9 +302,9 @@ public final class RoutingTable<S> {
         }
     }
 
-    private void publishIf(boolean changed) {
-        if (changed) {
-            snapshot = RouteSnapshot.of(owners, local);
+    private void publish(List<RouteChange<S>> changes) {
+        if (!changes.isEmpty()) {
+            snapshot = snapshot.apply(changes);
         }
     }
 }
