@@ -63,10 +63,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * thread ({@link #control()}); the data path ({@link #seal}, {@link #open}) runs on I/O threads
  * and only touches {@link DataKeys} and volatile fields.
  */
-final class ClientPeer implements ControlSession.Listener {
+final class ClientPeer implements ControlSession.Listener, TickList.Member {
 
     /** The server sends PUSH_REPLY this long after AUTH_FAILED at most before dropping the client. */
     private static final long AUTH_FAILED_LINGER_NANOS = 5_000_000_000L;
+    /** The longest a connected client's timers go unchecked: see {@link #nextCheck}. */
+    private static final long CHECK_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
 
     enum State { HANDSHAKE, CONNECTED, CLOSED }
 
@@ -118,6 +120,13 @@ final class ClientPeer implements ControlSession.Listener {
     private final LongAdder bytesOut = new LongAdder();
     private long wakeAt = ReliableConstants.NEVER;
     /**
+     * No timer of this client is due before this time, so a tick before it returns at once
+     * ({@link #nextCheck}). Control thread only.
+     */
+    private long checkAt;
+    /** This client's place in its control thread's {@link TickList}; -1 when not in one. */
+    private int tickSlot = -1;
+    /**
      * tls-crypt-v2: the client key's metadata until tls-crypt-v2-verify (script and listeners)
      * accepted it; meanwhile the client's first packet (its reset, or after a stateless start its
      * P_CONTROL_WKC_V1) is held, unanswered.
@@ -138,6 +147,7 @@ final class ClientPeer implements ControlSession.Listener {
                 server.random());
         this.lastReceived = now;
         this.lastSent = now;
+        this.checkAt = now;
         this.codec = server.newControlCodec(protection.wrapper());
         this.keyToVerify = protection.metadata();
         ControlRejectCounters rejects = server.controlRejects();
@@ -263,11 +273,31 @@ final class ClientPeer implements ControlSession.Listener {
         controlPacket(first, server.clock().nanos());
     }
 
+    @Override
+    public int tickSlot() {
+        return tickSlot;
+    }
+
+    @Override
+    public void tickSlot(int slot) {
+        tickSlot = slot;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
     /** Timers: retransmissions, hand window, keepalive, inactivity, renegotiation, delayed close. */
     void tick(long now) {
-        if (state == State.CLOSED) {
+        if (state == State.CLOSED || now - checkAt < 0) {
             return;
         }
+        timers(now);
+        checkAt = nextCheck(now);
+    }
+
+    private void timers(long now) {
         if (now - closeAt >= 0) {
             server.close(this, "SIGTERM[soft,auth-failure] received, client-instance exiting");
             return;
@@ -280,9 +310,48 @@ final class ClientPeer implements ControlSession.Listener {
         }
         if (state == State.CONNECTED) {
             keepalive(now);
-        } else if (now - lastReceived > server.settings().timings().handWindow().toNanos() * 2) {
+        } else if (now - lastReceived > handshakeGiveUpNanos()) {
             server.close(this, "TLS Error: no handshake from the client; client-instance exiting");
         }
+    }
+
+    private long handshakeGiveUpNanos() {
+        return server.settings().timings().handWindow().toNanos() * 2;
+    }
+
+    /**
+     * The earliest time one of this client's timers can be due: its session's next wake-up, the
+     * delayed close, the next keepalive ping and the inactivity timeout (or, in the handshake,
+     * its give-up time), and never more than a second ahead. The ping and inactivity deadlines
+     * are computed from the last packet sent and received, which the I/O threads only move
+     * later, so the check can come early but never late. The second's bound is for what the data
+     * path may change without telling the control thread (a key past reneg-bytes or reneg-pkts)
+     * and for reneg-sec, checked as often as OpenVPN checks them. With thousands of idle clients,
+     * running every client's timers on every tick was most of what an idle server did.
+     */
+    private long nextCheck(long now) {
+        long next = now + CHECK_AT_LEAST_EVERY_NANOS;
+        if (wakeAt != ReliableConstants.NEVER) {
+            next = earlier(next, wakeAt);
+        }
+        next = earlier(next, closeAt);
+        if (state == State.CONNECTED) {
+            long ping = server.settings().ping().toNanos();
+            if (ping > 0) {
+                next = earlier(next, lastSent + ping);
+            }
+            long pingRestart = server.settings().pingRestart().toNanos();
+            if (pingRestart > 0) {
+                next = earlier(next, lastReceived + pingRestart);
+            }
+        } else {
+            next = earlier(next, lastReceived + handshakeGiveUpNanos() + 1);
+        }
+        return next;
+    }
+
+    private static long earlier(long a, long b) {
+        return a - b <= 0 ? a : b;
     }
 
     private void keepalive(long now) {
@@ -527,6 +596,7 @@ final class ClientPeer implements ControlSession.Listener {
         pushReply = buildPushReply(choice);
         state = State.CONNECTED;
         lastReceived = now;
+        checkAt = now; // the keepalive timers start: the next tick computes them
         server.connected(this);
         if (peerInfo.has(IvProto.REQUEST_PUSH)) {
             sendPushReply(now);
@@ -603,6 +673,7 @@ final class ClientPeer implements ControlSession.Listener {
         session.sendText(message.text(), now);
         rescheduleSession(now);
         closeAt = now + AUTH_FAILED_LINGER_NANOS;
+        checkAt = earlier(checkAt, closeAt);
     }
 
     @Override
@@ -653,6 +724,9 @@ final class ClientPeer implements ControlSession.Listener {
      */
     private void rescheduleSession(long now) {
         wakeAt = session.nextWakeup(now);
+        if (wakeAt != ReliableConstants.NEVER) {
+            checkAt = earlier(checkAt, wakeAt);
+        }
     }
 
     /** The client's event session, once it authenticated. */

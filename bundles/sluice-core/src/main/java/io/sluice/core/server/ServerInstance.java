@@ -103,7 +103,7 @@ public final class ServerInstance implements AutoCloseable {
     private final AtomicReferenceArray<ClientPeer> byPeerId;
     private final ArrayDeque<Integer> freePeerIds = new ArrayDeque<>();
     private final ScheduledExecutorService[] shards;
-    private final List<List<ClientPeer>> shardPeers = new ArrayList<>();
+    private final List<TickList<ClientPeer>> shardPeers = new ArrayList<>();
     private final List<Closeable> sockets = new ArrayList<>();
     private final ThreadLocal<IoBuffers> buffers = ThreadLocal.withInitial(IoBuffers::new);
     private final String optionsString;
@@ -151,7 +151,7 @@ public final class ServerInstance implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            shardPeers.add(new ArrayList<>());
+            shardPeers.add(new TickList<>());
         }
         ReliableConfig reliable = new ReliableConfig(settings.timings().tlsTimeout().toNanos(),
                 ReliableConfig.DEFAULT.maxTimeoutNanos(), ReliableConfig.DEFAULT.sendWindow(),
@@ -695,7 +695,7 @@ public final class ServerInstance implements AutoCloseable {
 
     private void tick(int shard) {
         long now = clock.nanos();
-        for (ClientPeer peer : new ArrayList<>(shardPeers.get(shard))) {
+        shardPeers.get(shard).forEach(peer -> {
             try {
                 peer.tick(now);
             } catch (RuntimeException e) {
@@ -703,7 +703,7 @@ public final class ServerInstance implements AutoCloseable {
                 peer.log().error("internal error, client dropped: " + e);
                 close(peer, "client-instance exiting after an internal error");
             }
-        }
+        });
     }
 
     private void persistPool() {
